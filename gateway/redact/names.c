@@ -583,10 +583,14 @@ static int month_not_name(struct scan *sc, const struct tok *t)
 	       !word_is(sc, t, "august");
 }
 
-/* Does token t follow a label's colon and one character ("IDVA: A.")? */
+/* Does token t follow a label's colon or dash ("IDVA: A.", "IDVA:A.",
+ * "IDVA - A.")? */
 static int label_colon(const struct scan *sc, const struct tok *t)
 {
-	return t->start >= 2 && sc->s[t->start - 2] == ':';
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t k = t->start;
+	return (k >= 1 && s[k - 1] == ':') || (k >= 2 && s[k - 2] == ':' && s[k - 1] == ' ') ||
+	       (k >= 3 && s[k - 3] == ' ' && s[k - 2] == '-' && s[k - 1] == ' ');
 }
 
 /*
@@ -609,7 +613,7 @@ static int initial_cue(struct scan *sc, size_t i)
 	const struct tok *t = tok(sc, i), *o = i > 0 ? tok(sc, i - 1) : NULL;
 	if (t == NULL || o == NULL)
 		return 0;
-	if (label_colon(sc, t) && sc->s[t->start - 1] == ' ')
+	if (label_colon(sc, t))
 		return word_in_list(sc, o, ROLE);
 	return o->shape == SH_LOWER && !(t->gap & ~G_OTHER) && word_in_list(sc, o, TAKES);
 }

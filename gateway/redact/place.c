@@ -978,12 +978,17 @@ static void try_be(struct scan *sc, long p)
 	 * she is in says where she is, as "is at" does; not "he has been on
 	 * the ward twice" (his visits), nor "last year she was on the ward" */
 	long wd = skip_det(sc, j + 1);
-	/* (s55-never: a ward by its name, "she is on Cedar Ward"; hers only:
-	 * "the IDVA is on Cedar Ward every Tuesday" is the IDVA's) */
-	if (T(sc, wd)->type == T_WORD && (T(sc, wd)->f & F_CAP) && !(T(sc, wd + 1)->f & F_NL) &&
-	    is_word(T(sc, wd + 1), W_WARD) && (T(sc, wd + 1)->f & F_CAP) &&
-	    is_word(T(sc, p - 1), W_SHE))
-		wd++;
+	/* (s55-never: a ward by its name, "she is on Cedar Ward", "Cedar
+	 * ward", "Lime Tree Ward"; hers only: "the IDVA is on Cedar Ward
+	 * every Tuesday" is the IDVA's) */
+	for (long k = wd; k < wd + 2 && is_word(T(sc, p - 1), W_SHE); k++) {
+		if (T(sc, k)->type != T_WORD || !(T(sc, k)->f & F_CAP) || (T(sc, k + 1)->f & F_NL))
+			break;
+		if (is_word(T(sc, k + 1), W_WARD)) {
+			wd = k + 1;
+			break;
+		}
+	}
 	if (id == W_ON && t->id != W_BEEN && t->id != W_WAS && is_word(T(sc, wd), W_WARD) &&
 	    !(T(sc, j + 1)->f & F_BRK) && !nonloc_subject(sc, p) && !his_subject(sc, p)) {
 		loc_cue(sc, p, "loc:is-at");

@@ -119,7 +119,9 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 	if (best && !(mode & (M_NUM | M_FLAT)))
 		for (long i = best; i < best + 3; i++) {
 			const struct tok *w = T(sc, i);
-			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL))
+			/* (in capitals a function word ends the name: "ON ASHBY
+			 * CRES BY THE SCHOOL") */
+			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL) || (w->cls & NAME_STOP))
 				break;
 			if (w->cls & (C_INST | C_INSTC | C_HOSP))
 				return 0;
@@ -250,6 +252,10 @@ static long address_tail(const struct scan *sc, long e, int caps)
 			continue;
 		}
 		const struct tok *y = T(sc, j);
+		if (!sep && g == 0 && district_tok(sc, j)) {
+			k = j + 1; /* "12 ELM RIDGE DL3" */
+			break;
+		}
 		if (!sep) {
 			if (caps && !took_caps && (y->f & F_UPPER) && !(y->f & F_NL) && place_town_word(y)) {
 				k = j + 1, took_caps = 1;
@@ -5397,10 +5403,17 @@ RARE static void maker_plant(struct scan *sc, long p)
  */
 static void ward_of_hospital(struct scan *sc, long p)
 {
-	const struct tok *t = T(sc, p), *n = T(sc, p + 1);
-	if (!(t->f & F_CAP) || (t->f & F_UPPER) || n->type != T_NUM || (n->f & (F_NL | F_BRK)))
+	const struct tok *t = T(sc, p), *n = T(sc, p + 1), *o = T(sc, p - 1);
+	/* s56-never: a ward by its name, its hospital's named after it
+	 * ("WARD ROUND / MDT - Cedar Ward, Highbury Hospital") */
+	int named = o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_UPPER) && !(t->f & F_NL) &&
+		    !(o->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE));
+	if (!(t->f & F_CAP) || (t->f & F_UPPER) ||
+	    (!named && (n->type != T_NUM || (n->f & (F_NL | F_BRK)))))
 		return;
-	long a = p + 2;
+	long a = n->type == T_NUM ? p + 2 : p + 1;
+	if (n->type != T_NUM)
+		p--;
 	if (is_punct(T(sc, a), '(')) { /* "Ward 4 (Respiratory)" */
 		long k = a + 1;
 		while (k < a + 5 && T(sc, k)->type == T_WORD && !(T(sc, k)->f & F_NL))
@@ -5426,7 +5439,7 @@ static void ward_of_hospital(struct scan *sc, long p)
 			emit_place(sc, p, i + 1, "place:ward");
 			return;
 		}
-		if (clause_end(T(sc, i + 1))) { /* "Ward 26, Glenfield." */
+		if (clause_end(T(sc, i + 1)) && !named) { /* "Ward 26, Glenfield." */
 			emit_place(sc, p, i + 1, "place:ward");
 			return;
 		}

@@ -6292,6 +6292,8 @@ static size_t clock_range_at(const unsigned char *s, size_t n, size_t i)
 			return k;
 		if (k < n && s[k] == '-')
 			k++;
+		else if (k + 3 < n && s[k] == ' ' && s[k + 1] == '-' && s[k + 2] == ' ')
+			k += 3; /* ("2 - 4pm") */
 		else if (k + 6 < n && strncmp((const char *)s + k, " till ", 6) == 0)
 			k += 6;
 		else if (k + 4 < n && strncmp((const char *)s + k, " to ", 4) == 0 && ampm)
@@ -6566,7 +6568,7 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
 static int access_word(const unsigned char *s, size_t n, size_t k, size_t e)
 {
 	static const char *const ACCESS[] = {"keysafe", "keybox", "lockbox", "door", "gate", "entry",
-					     "keypad", "intercom", "buzzer", "alarm", NULL};
+					     "keypad", "intercom", "buzzer", "alarm", "entrance", NULL};
 	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
 	if (e - k != 3 || strncasecmp((const char *)s + k, "key", 3) != 0)
 		return word_of(s, k, e, ACCESS);
@@ -6628,8 +6630,21 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		/* the clause names a key safe, a door or a gate: the cue itself,
 		 * within 120 bytes before it, or within 40 after the code ("Code
 		 * 4471 for the key safe") */
+		/* (the code of another kind: not "crime code 5640 for the front
+		 * door", "job code 5521 for the back door") */
+		size_t pc = a, pw;
+		while (pc > 0 && s[pc - 1] == ' ')
+			pc--;
+		pw = pc;
+		while (pw > 0 && sc_alpha(s[pw - 1]))
+			pw--;
+		if (word_of(s, pw, pc, OTHER_CODE))
+			continue;
+		/* (before it, the sentence: "Key safe by the back door; code
+		 * 4471") */
 		int access = word_of(s, a, i, SELF);
-		for (size_t k = a; !access && k > 0 && a - k < 120 && !clause_end(s[k - 1]);) {
+		for (size_t k = a; !access && k > 0 && a - k < 120 &&
+				   (s[k - 1] == ';' || !clause_end(s[k - 1]));) {
 			if (!sc_alpha(s[k - 1])) {
 				k--;
 				continue;
@@ -6639,18 +6654,9 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 				k--;
 			access = access_word(s, n, k, w);
 		}
-		/* (after the code only a code of no other kind: not "crime code
-		 * 5640 for the front door", "job code 5521 for the back door") */
-		size_t pc = a, pw;
-		while (pc > 0 && s[pc - 1] == ' ')
-			pc--;
-		pw = pc;
-		while (pw > 0 && sc_alpha(s[pw - 1]))
-			pw--;
 		size_t end = e;
-		if (!word_of(s, pw, pc, OTHER_CODE))
-			while (end < n && end - e < 40 && !clause_end(s[end]) && s[end] != ',')
-				end++;
+		while (end < n && end - e < 40 && !clause_end(s[end]) && s[end] != ',')
+			end++;
 		for (size_t k = e, w; !access && (w = next_letters(s, end, &k)) != SIZE_MAX;) {
 			access = access_word(s, n, w, k) && !(k < n && s[k] == '-'); /* ("door-step") */
 			if (!access && !word_of(s, w, k, AFTER))
@@ -6761,6 +6767,8 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 			b++;
 		size_t e = i;
 		int clock = 0;
+		for (size_t q = b; q < a; q++)
+			clock |= clock_at(s, n, q); /* ("Daily 10.30-11.30 escorted leave") */
 		while (e < n && e - a < 240 && s[e] != '\n' && s[e] != ';' &&
 		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n'))) {
 			clock |= clock_at(s, n, e);

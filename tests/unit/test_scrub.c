@@ -6500,3 +6500,38 @@ Test(scrub, s55_review_what_stays)
 			 "1 HR UNESCORTED GROUND LEAVE DAILY 1400-1500",
 			 (const char *const[]){"2pm", "1400", NULL}, NULL);
 }
+
+/* s56: the review's near misses of session 55: a leave's time before its
+ * cue ("Daily 10.30-11.30 escorted leave"), a range with spaces ("2 -
+ * 4pm"), a ward in lower case or of two words, a code's access word in
+ * the clause before a semicolon or as "entrance", a street in capitals
+ * before "BY THE SCHOOL", a district after a street ("12 ELM RIDGE DL3"),
+ * a named ward with its hospital after it. */
+Test(scrub, s56_near_misses_of_the_review)
+{
+	expect_loc_parts("Daily 10.30-11.30 escorted leave in the grounds.\nSection 17 leave Sun 2 - 4pm.\n"
+			 "She is on Cedar ward. She remains on Lime Tree Ward until Friday.\n"
+			 "Code 4471 for the main entrance. Key safe by the back door; code 5208.\n"
+			 "WARNING MARKER ON ASHBY CRES BY THE SCHOOL.\nDA MARKERS ON 12 ELM RIDGE DL3\n"
+			 "WARD ROUND / MDT - Cedar Ward, Highbury Hospital\n",
+			 (const char *const[]){"10.30-11.30", "2 - 4pm", "Cedar ward", "Lime Tree", "4471",
+					       "5208", "ASHBY", "ELM", "DL3", "Cedar Ward, Highbury",
+					       NULL},
+			 (const char *const[]){"WARNING MARKER ON", "BY THE SCHOOL.", "WARD ROUND / MDT - ",
+					       NULL});
+	expect_loc_parts("He has home leave 2 - 4pm.\nThe IDVA visits Cedar ward.\n"
+			 "He kicked the front door in, crime code 5640 issued.\n"
+			 "Incident code 301 at the back door.",
+			 NULL,
+			 (const char *const[]){"2 - 4pm", "Cedar ward", "5640", "301", NULL});
+}
+
+/* s56: a surname that is a word after an initial and its dot, after a
+ * role's label without a space or with a dash ("IDVA:A. Bell", "IDVA -
+ * A. Bell"); not an answer's letter ("Outcome:B. Refer"). */
+Test(scrub, s56_initial_after_a_label)
+{
+	expect_loc_parts("IDVA:A. Bell\nIDVA - A. Bell to review.\nOutcome:B. Refer to MARAC.",
+			 (const char *const[]){"Bell", NULL},
+			 (const char *const[]){"IDVA:", "IDVA - ", "Outcome:B. Refer to MARAC.", NULL});
+}
