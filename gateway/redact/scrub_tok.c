@@ -224,8 +224,15 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 			break;
 		l = m2, strong = 1;
 	}
-	if (l > 0 && s[l - 1] >= 0x80)
-		return 0;
+	/* letters of other scripts are the local part's too ("éJane.x.@ ...");
+	 * any other byte of 0x80 or more (a quote mark, an invalid byte) ends
+	 * it, as a space does (fuzz: "\xC0Jane.example.@ mo5cxy.com" was left
+	 * whole, then found after its name's marker on a second pass) */
+	for (size_t st; l > 0 && le - l < 64 && s[l - 1] >= 0x80 && (st = letter_before(s, n, l)) != l;) {
+		l = st;
+		while (l > 0 && le - l < 64 && is_local_ascii(s[l - 1]))
+			l--;
+	}
 	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0;
 	size_t la[6], lz[6]; /* each label's start and end */
 	if (d < n && s[d] == ' ')

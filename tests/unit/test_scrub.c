@@ -6535,3 +6535,13 @@ Test(scrub, s56_initial_after_a_label)
 			 (const char *const[]){"Bell", NULL},
 			 (const char *const[]){"IDVA:", "IDVA - ", "Outcome:B. Refer to MARAC.", NULL});
 }
+
+/* s56: an e-mail with its "@" spaced, after a letter of another script or a
+ * quote mark glued to it ("éJane.example.@ mo5cxy.com", "“jo at gmail dot
+ * com”"), as after a space (fuzz: it was left whole). */
+Test(scrub, s56_written_out_email_after_a_non_ascii_byte)
+{
+	expect_loc_parts("Mail \xC3\xA9Jane.example.@ mo5cxy.com or \xE2\x80\x9Cjo.bloggs at gmail dot com\xE2\x80\x9D now.",
+			 (const char *const[]){"mo5cxy", "Jane", "gmail", "bloggs", NULL},
+			 (const char *const[]){"Mail ", " now.", NULL});
+}
