@@ -6792,6 +6792,57 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s56-never: a place told by how many doors or houses it is from another
+ * ("his van was found three doors from the bungalow", "parked a few doors
+ * down from her mum's"): a spot on her street, or on someone's she goes to,
+ * whoever the sentence is about; withheld from the number to the clause's
+ * end (100 bytes at most) as a location. The number in figures or words
+ * ("3", "three", "a few", "a couple of"), then "doors" or "houses", then
+ * "down", "up", "along" or "away" and "from".
+ */
+static int doors_from(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const CUE[] = {"doors", "houses", NULL};
+	static const char *const HOW[] = {"down", "up", "along", "away", NULL};
+	static const char *const COUNT[] = {"two", "three", "four", "five", "six", "seven", "eight",
+					    "few", "several", "couple", NULL};
+	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
+		/* the word before: a count */
+		size_t k = a;
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		size_t we = k;
+		while (k > 0 && sc_alnum(s[k - 1]))
+			k--;
+		if (we - k == 2 && strncasecmp((const char *)s + k, "of", 2) == 0) {
+			/* "a couple of" */
+			size_t c = k;
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			if (c >= 6 && strncasecmp((const char *)s + c - 6, "couple", 6) == 0 &&
+			    !(c > 6 && sc_alpha(s[c - 7])))
+				k = c - 6, we = c;
+		}
+		int count = sc_digit(s[k]) ? we - k <= 2 && sc_digit(s[we - 1]) : word_of(s, k, we, COUNT);
+		if (k == we || !count)
+			continue;
+		size_t e = i, w;
+		if ((w = next_letters(s, n, &e)) != SIZE_MAX && word_of(s, w, e, HOW))
+			w = next_letters(s, n, &e);
+		if (w == SIZE_MAX || !word_of(s, w, e, (const char *const[]){"from", NULL}))
+			continue;
+		while (e < n && e - a < 100 && !clause_end(s[e]) && s[e] != ',' && s[e] != ')')
+			e++;
+		while (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
+			e++; /* (the cap ends no word halfway) */
+		if (spans_push(all, k, e, SCRUB_LOCATION, "loc:doors-from") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
+/*
  * s46-never: where her device was last seen ("a Find My share of her old
  * iPad, last seen 10/03 18:22 at <Place>, the Costa, 20 minutes from
  * <Friend>'s; she has wiped it", "Her phone was last seen on Monday at
@@ -8787,6 +8838,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
+	            doors_from(s, n, &all) != 0 ||
 	            ward_leave(s, n, &all) != 0 ||
 	            rota_grid(s, n, tn, &all) != 0 || meter_numbers(s, n, &all) != 0 ||
 	            quoted_address(s, n, &all) != 0 ||

@@ -6545,3 +6545,16 @@ Test(scrub, s56_written_out_email_after_a_non_ascii_byte)
 			 (const char *const[]){"mo5cxy", "Jane", "gmail", "bloggs", NULL},
 			 (const char *const[]){"Mail ", " now.", NULL});
 }
+
+/* s56-never: a place told by how many doors or houses it is from another
+ * ("three doors from the bungalow"), whoever the sentence is about; not
+ * doors that open from a room. */
+Test(scrub, s56_doors_from_a_place)
+{
+	expect_loc_parts("His van was found three doors from the bungalow. Parked a couple of doors down "
+			 "from her mum's on Tuesday. He sat 3 houses away from the school, waiting.\n"
+			 "She opened the doors from the kitchen.",
+			 (const char *const[]){"bungalow", "mum's", "school", NULL},
+			 (const char *const[]){"His van was found ", "She opened the doors from the kitchen.",
+					       NULL});
+}
