@@ -5734,7 +5734,14 @@ static size_t council_after(const unsigned char *s, size_t n, size_t e)
 					    * agency: its kind goes with the name */
 					   "Leisure Centre", "Sports Centre", "Community Centre",
 					   "Community Hall", "Village Hall", "Swimming Pool",
-					   "Baths", "Library", NULL};
+					   "Baths", "Library",
+					   /* s56-never: a hospital named by her town
+					    * ("<Town> and District Hospital"): its kind
+					    * reads as her town's */
+					   "and District General Hospital", "and District Hospital",
+					   "District General Hospital", "District Hospital",
+					   "General Hospital", "Royal Infirmary", "Infirmary",
+					   "Hospital", NULL};
 	return phrase_after(s, n, e, KIND);
 }
 

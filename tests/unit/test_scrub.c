@@ -6558,3 +6558,13 @@ Test(scrub, s56_doors_from_a_place)
 			 (const char *const[]){"His van was found ", "She opened the doors from the kitchen.",
 					       NULL});
 }
+
+/* s56-never: a hospital named by her town, named again after the town is
+ * withheld: its kind goes with it ("[withheld] and District Hospital" read
+ * as her town's hospital). */
+Test(scrub, s56_hospital_kind_after_her_town_again)
+{
+	expect_loc_parts("She has moved to Dewsbury. Seen at Dewsbury and District Hospital on 03/03.",
+			 (const char *const[]){"Dewsbury", "and District Hospital", NULL},
+			 (const char *const[]){" on 03/03.", NULL});
+}
