@@ -884,6 +884,9 @@ static int add_later_streets(struct bctx *bc, const char *text, size_t len, unsi
 {
 	static const char *const BLDG[] = {"house", "flat", "apartment", "buildings", "cottage",
 					   "cottages", "farm", "manor", "court", "mews", NULL};
+	/* (not a garrison, a camp or a village: a town's size, named as
+	 * its units and agencies are, "UWO, Tidworth Camp") */
+	static const char *const AREA[] = {"estate", "patch", "lines", "site", NULL};
 	const char *p = memchr(text, ',', len), *end = text + len;
 	while (p != NULL && p < end) {
 		const char *a = p + 1, *c = memchr(a, ',', (size_t)(end - a));
@@ -900,9 +903,15 @@ static int add_later_streets(struct bctx *bc, const char *text, size_t len, unsi
 		if (m == (size_t)-1 || m == 0)
 			continue;
 		split(b, m, &ws);
-		if (ws.n < 2 || ws.n > 4 || !is_street_type(ws.w[ws.n - 1], ws.l[ws.n - 1]))
+		if (ws.n < 2 || ws.n > 4)
 			continue;
-		const char *full = canon_street_word(ws.w[ws.n - 1], ws.l[ws.n - 1]);
+		/* s56-never: or an estate, a garrison's patch, a camp's lines, a
+		 * site ("14 Tobruk Way, Hildyard Patch, Catterick Garrison": "not
+		 * to attend the Hildyard patch") */
+		int area = word_of((const unsigned char *)ws.w[ws.n - 1], 0, ws.l[ws.n - 1], AREA);
+		if (!area && !is_street_type(ws.w[ws.n - 1], ws.l[ws.n - 1]))
+			continue;
+		const char *full = area ? "" : canon_street_word(ws.w[ws.n - 1], ws.l[ws.n - 1]);
 		int bldg = 0;
 		for (size_t k = 0; BLDG[k] && !bldg; k++)
 			bldg = strcmp(full, BLDG[k]) == 0;

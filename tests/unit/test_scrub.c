@@ -6568,3 +6568,20 @@ Test(scrub, s56_hospital_kind_after_her_town_again)
 			 (const char *const[]){"Dewsbury", "and District Hospital", NULL},
 			 (const char *const[]){" on 03/03.", NULL});
 }
+
+/* s56-never: an estate, a garrison's patch or a camp's lines after the
+ * first line of her address ("14 Tobruk Way, Hildyard Patch, Catterick
+ * Garrison"): "not to attend the Hildyard patch"; not the garrison, named
+ * as its units are ("UWO, Tidworth Camp"). */
+Test(scrub, s56_estate_or_patch_of_her_address)
+{
+	static const struct scrub_value v[] = {
+		{"14 Tobruk Way, Hildyard Patch, Catterick Garrison", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"SLA Block 12, Assaye Lines, Tidworth Camp", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "Not to attend Tobruk Way or the Hildyard patch. Moved to Assaye Lines. The "
+			    "welfare office at Tidworth Camp rang.",
+			    (const char *const[]){"Hildyard", "Assaye", NULL},
+			    (const char *const[]){"Tidworth Camp rang.", NULL});
+}
