@@ -3630,6 +3630,7 @@ struct prop_word {
 	size_t a, n;  /* the word in s */
 	int common;   /* (place_words: THE_ONLY, a venue's kind named after "the" only) */
 	unsigned char init; /* a surname found only after this initial ("S. Marsh") */
+	unsigned char lower; /* (propagate_places: found in small letters too) */
 };
 
 #define THE_ONLY 2
@@ -3834,9 +3835,9 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			size_t nc = 0;
 			if ((fb & (LEX_FORENAME | LEX_COMMON)) == (LEX_FORENAME | LEX_COMMON) && f - a >= 3 &&
 			    !(sb & LEX_STREET))
-				cand[nc++] = (struct prop_word){a, f - a, 1, 0};
+				cand[nc++] = (struct prop_word){a, f - a, 1, 0, 0};
 			if ((sb & LEX_COMMON) && e - b >= 3 && sc_upper(s[a]))
-				cand[nc++] = (struct prop_word){b, e - b, 1, s[a]};
+				cand[nc++] = (struct prop_word){b, e - b, 1, s[a], 0};
 			for (size_t c = 0; c < nc; c++) {
 				int dup = 0;
 				for (size_t k = 0; k < nw && !dup; k++)
@@ -3894,7 +3895,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			if (nw == PROP_WORDS)
 				return MGW_E_TOO_LARGE; /* more than one pass carries: withheld */
 			town[nw] = cued ? CUED : 0;
-			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0, 0};
+			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0, 0, 0};
 			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
 	}
@@ -5260,7 +5261,7 @@ static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_wor
 		return 0;
 	if (!named_before(s, a, n))
 		return 0;
-	home[(*nhome)++] = (struct prop_word){a, n, 0, 0};
+	home[(*nhome)++] = (struct prop_word){a, n, 0, 0, 0};
 	return 1;
 }
 
@@ -5390,7 +5391,7 @@ static int prop_add_pair(const unsigned char *s, struct prop_word *w, size_t *nw
 		return 0;
 	if (*nw == PROP_WORDS)
 		return -1;
-	w[(*nw)++] = (struct prop_word){a, e - a, 0, 0};
+	w[(*nw)++] = (struct prop_word){a, e - a, 0, 0, 0};
 	return 0;
 }
 
@@ -5459,7 +5460,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				if (!dup && nw == PROP_WORDS)
 					return PROP_FULL;
 				if (!dup)
-					w[nw++] = (struct prop_word){a, i - a, THE_ONLY, 0};
+					w[nw++] = (struct prop_word){a, i - a, THE_ONLY, 0, 0};
 			}
 			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
 			    venue_head(s + a, i - a) && ca == SIZE_MAX &&
@@ -5597,7 +5598,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (!dup && nw == PROP_WORDS)
 				return PROP_FULL;
 			if (!dup)
-				w[nw++] = (struct prop_word){a, i - a, 0, 0};
+				w[nw++] = (struct prop_word){a, i - a, 0, 0, 0};
 		}
 	}
 	return nw;
@@ -6971,21 +6972,32 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	 * of them (not a memmem pass each), looking closer only at a capital
 	 * that starts a word and that some word starts with. The spans come
 	 * in order of start, not word by word: spans_sort orders them alike. */
-	uint32_t first = 0;
-	for (size_t k = 0; k < nw; k++)
+	uint32_t first = 0, low = 0;
+	for (size_t k = 0; k < nw; k++) {
 		first |= 1u << (s[w[k].a] - 'A');
+		/* s56-never: a town the lexicon knows, no common word, five
+		 * letters or more, in a text typed in small letters too
+		 * ("Father texted \"sainsburys lewes, nice\"") */
+		w[k].lower = w[k].common == 0 && w[k].n >= 5 && !w[k].init &&
+			     !scrub_common_word((const char *)s + w[k].a, w[k].n) &&
+			     (lex_classify((const char *)s + w[k].a, w[k].n) & (LEX_PLACE | LEX_COMMON)) ==
+				 LEX_PLACE;
+		if (w[k].lower)
+			low |= 1u << (s[w[k].a] - 'A');
+	}
 	int rc = 0;
 	size_t li = 0, reach = 0;
 	for (size_t a = 0; a < n && rc == 0; a++) {
-		if ((a = ar_to_upper(s, a, n)) >= n)
+		if (!low && (a = ar_to_upper(s, a, n)) >= n)
 			break;
 		unsigned c = s[a];
-		if (!sc_upper(c) || !(first >> (c - 'A') & 1) ||
+		int up = sc_upper(c);
+		if (!(up ? first >> (c - 'A') & 1 : sc_lower(c) && low >> (c - 'a') & 1) ||
 		    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
 			continue;
 		for (size_t k = 0; k < nw && rc == 0; k++) {
 			size_t e = a + w[k].n;
-			if (s[w[k].a] != c)
+			if (up ? s[w[k].a] != c : !w[k].lower || s[w[k].a] != c - 0x20)
 				continue;
 			/* s49-never: a long place's first letters and a stop, as a
 			 * table's cell shortens it ("Wash." of Washington): 4 or
@@ -7270,7 +7282,7 @@ static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *
 			dup = w[k].n == e - x->start && strncasecmp((const char *)s + w[k].a,
 			                                            (const char *)s + x->start, w[k].n) == 0;
 		if (!dup)
-			w[nw++] = (struct prop_word){x->start, e - x->start, 0, 0};
+			w[nw++] = (struct prop_word){x->start, e - x->start, 0, 0, 0};
 	}
 	/* one pass over the text for all of them (as propagate_places): a
 	 * capital that starts a word and that some name starts with */

@@ -6585,3 +6585,14 @@ Test(scrub, s56_estate_or_patch_of_her_address)
 			    (const char *const[]){"Hildyard", "Assaye", NULL},
 			    (const char *const[]){"Tidworth Camp rang.", NULL});
 }
+
+/* s56-never: a town where she is, named again in small letters ("Father
+ * texted \"sainsburys lewes, nice\""), as in capitals; not a town that is
+ * a common word ("a hot bath" after she moved to Bath). */
+Test(scrub, s56_her_town_again_in_small_letters)
+{
+	expect_loc_parts("She has moved to Lewes. Father texted \"sainsburys lewes, nice\".\n"
+			 "Her sister moved to Bath. He ran a hot bath.",
+			 (const char *const[]){"Lewes", "lewes", NULL},
+			 (const char *const[]){"He ran a hot bath.", NULL});
+}
