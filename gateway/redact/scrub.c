@@ -7919,6 +7919,9 @@ static int when_before_place(const unsigned char *s, size_t n, struct spans *all
 static int location_tail(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	static const char *const SITE[] = {"site", "estate", "park", "camp", "yard", "farm", NULL};
+	static const char *const KIND[] = {"livery", "liveries", "stables", "yard", "kennels",
+					   "cattery", "bldg", "building", "hse", "interchange",
+					   "depot", "warehouse", "store", "stores", "superstore", NULL};
 	size_t to = all->n;
 	for (size_t j = from; j < to; j++) {
 		const struct span x = all->v[j];
@@ -7946,6 +7949,14 @@ static int location_tail(const unsigned char *s, size_t n, struct spans *all, si
 						end = te;
 				}
 			}
+		}
+		/* s56-never: a venue's kind, capitalised, right after the place
+		 * ("Group name \"<Name> Liveries\"", "<Name> Bldg, 3 ...", "<Name>
+		 * Vets"): the kind left beside the marker names it as plainly */
+		if (end == x.end && end + 2 < n && s[end] == ' ' && sc_upper(s[end + 1])) {
+			size_t e = prop_word_end(s, n, end + 1);
+			if (venue_head(s + end + 1, e - end - 1) || word_of(s, end + 1, e, KIND))
+				end = e;
 		}
 		size_t b = end;
 		if (b + 9 < n && s[b] == ' ' && s[b + 1] == '(' &&

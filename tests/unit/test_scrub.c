@@ -6596,3 +6596,14 @@ Test(scrub, s56_her_town_again_in_small_letters)
 			 (const char *const[]){"Lewes", "lewes", NULL},
 			 (const char *const[]){"He ran a hot bath.", NULL});
 }
+
+/* s56-never: a venue's kind, capitalised, right after a place withheld
+ * ("Sunnyside Farm Liveries", "Marlowe Bldg") goes with it; a word that is
+ * no venue's kind stays ("... Farm Road Closed" is not read). */
+Test(scrub, s56_venue_kind_after_a_place)
+{
+	expect_loc_parts("She moved her mare to Ollerton Fields on 03/02. Group name \"Ollerton Fields "
+			 "Liveries\" (14 members).",
+			 (const char *const[]){"Ollerton", "Liveries", NULL},
+			 (const char *const[]){"Group name \"", "\" (14 members).", NULL});
+}
