@@ -1045,6 +1045,18 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	size_t j = i + 1;
 	const struct tok *u = tok(sc, j);
+	/* s56-never: a warrant officer's class glued on ("WO2 HANNIGAN"), then
+	 * an appointment in brackets ("WO2 (RSM) HANNIGAN", "Capt (QGO) Dil
+	 * Pun"): the name after them */
+	int bracketed = 0;
+	if (u != NULL && word_is(sc, t, "wo") && u->shape == SH_NUM && u->gap == 0 &&
+	    u->end - u->start == 1)
+		u = tok(sc, ++j);
+	if (u != NULL && u->shape == SH_UPPER && u->end - u->start <= 4 && u->start >= 2 &&
+	    sc->s[u->start - 1] == '(' && sc->s[u->start - 2] == ' ' && u->end + 2 < sc->n &&
+	    sc->s[u->end] == ')' && sc->s[u->end + 1] == ' ' && tok(sc, j + 1) != NULL &&
+	    tok(sc, j + 1)->start == u->end + 2)
+		u = tok(sc, ++j), bracketed = 1;
 	/* "Mr. Smith", but "seen by CAMHS. Lachlan is ...": a rank is no
 	 * abbreviation with a full stop */
 	if (u == NULL)
@@ -1053,7 +1065,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	 * form, then the name on the same line (not "GP: Elm Tree Surgery") */
 	int heading = rank && u->gap == (G_STOP | G_COLON) && !u->caps && u->shape == SH_CAP &&
 		      t->end < sc->n && sc->s[t->end] == ':';
-	if (!heading && (u->gap & ~(rank ? 0 : G_PERIOD)))
+	if (!heading && !bracketed && (u->gap & ~(rank ? 0 : G_PERIOD)))
 		return 0;
 	int collar = 0;
 	if (u->shape == SH_NUM && u->end - u->start >= 2 && u->end - u->start <= 7) {

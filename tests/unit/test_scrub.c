@@ -6607,3 +6607,15 @@ Test(scrub, s56_venue_kind_after_a_place)
 			 (const char *const[]){"Ollerton", "Liveries", NULL},
 			 (const char *const[]){"Group name \"", "\" (14 members).", NULL});
 }
+
+/* s56-never: a warrant officer's class glued on ("WO2 HANNIGAN") and an
+ * appointment in brackets after a rank ("WO2 (RSM) HANNIGAN", "Capt (LE) D
+ * FIELD"); not an acronym in brackets after an agency ("The GP (NHS)
+ * Surgery"). */
+Test(scrub, s56_rank_with_class_or_appointment)
+{
+	expect_loc_parts("Cc: WO2 (RSM) HANNIGAN\nTo: WO2 HANNIGAN\nFrom: Capt (LE) D FIELD\n"
+			 "Spoke to RSM Okafor today.\nThe GP (NHS) Surgery rang.",
+			 (const char *const[]){"HANNIGAN", "FIELD", "Okafor", NULL},
+			 (const char *const[]){"Cc: ", "The GP (NHS) Surgery rang.", NULL});
+}
