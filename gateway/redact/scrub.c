@@ -7921,10 +7921,21 @@ static int location_tail(const unsigned char *s, size_t n, struct spans *all, si
 	static const char *const SITE[] = {"site", "estate", "park", "camp", "yard", "farm", NULL};
 	static const char *const KIND[] = {"livery", "liveries", "stables", "yard", "kennels",
 					   "cattery", "bldg", "building", "hse", "interchange",
-					   "depot", "warehouse", "store", "stores", "superstore", NULL};
+					   "depot", "warehouse", "store", "stores", "superstore",
+					   "ltd", "limited", "llp", "plc", NULL};
+	static const char *const FIRM[] = {"ltd", "limited", "llp", "plc", "cic", NULL};
 	size_t to = all->n;
 	for (size_t j = from; j < to; j++) {
 		const struct span x = all->v[j];
+		/* s56: a firm's legal kind after its name withheld ("<Firm>
+		 * (<Town>) Ltd", "<FIRM> LTD"): the rest of the name */
+		if (x.kind == SCRUB_PLACE && x.end + 3 < n && s[x.end] == ' ' && sc_upper(s[x.end + 1])) {
+			size_t e = prop_word_end(s, n, x.end + 1);
+			if (word_of(s, x.end + 1, e, FIRM) &&
+			    spans_push(all, x.start, e, x.kind, "place:firm-kind") != 0)
+				return MGW_E_NOMEM;
+			continue;
+		}
 		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_ADDRESS)
 			continue;
 		size_t i = x.end, end = i, w = i;

@@ -6619,3 +6619,12 @@ Test(scrub, s56_rank_with_class_or_appointment)
 			 (const char *const[]){"HANNIGAN", "FIELD", "Okafor", NULL},
 			 (const char *const[]){"Cc: ", "The GP (NHS) Surgery rang.", NULL});
 }
+
+/* s56: a firm's legal kind after its name withheld goes with it ("<Firm>
+ * (<Town>) Ltd"). */
+Test(scrub, s56_firm_kind_after_its_name)
+{
+	expect_loc_parts("He works for Star Cars (Sunderland) Ltd as a driver.",
+			 (const char *const[]){"Star Cars", "Ltd", NULL},
+			 (const char *const[]){"He works for ", " as a driver.", NULL});
+}
