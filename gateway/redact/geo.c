@@ -299,6 +299,8 @@ static size_t g_plus_code(const unsigned char *s, size_t n, size_t i)
 static const char *const ZONE_CUES[] = {
 	"exclusion zone", "exclusion area", "excl zone", "excl. zone", "exclusion zones",
 	"not to enter", "not to go within", "not to go into", "not to be within",
+	/* s56-never: a bail condition's "not to attend <Street> / <Place>" */
+	"not to attend",
 	/* s32-never: a second prohibition of the same condition ("Not to
 	 * contact <Name> or enter\n<Town>": g_zone asks for "not to" before) */
 	"or enter",
@@ -517,13 +519,19 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 		return le;
 	if (g_has(s, n, i, "exclusion requirement"))
 		return 0; /* (its clause alone, "Exclusion requirement: none", names no zone) */
-	while (k < n && (s[k] == ' ' || s[k] == ':'))
-		k++;
+	while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '"'))
+		k++; /* (a quote opening the zone's name ends it where it closes) */
 	if (k < n && s[k] == '\n' && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
 		k++; /* "... or enter\n<Town>": a line wrapped after the cue */
+	/* (not an appointment or a body: "advised not to attend A&E alone",
+	 * "not to attend MARAC") */
+	if (g_lower(s[i]) == 'n' && g_has(s, n, i, "not to attend") &&
+	    (g_has(s, n, k, "a&e") || g_has(s, n, k, "marac") || g_has(s, n, k, "gp") ||
+	     g_has(s, n, k, "court") || g_has(s, n, k, "crown") || g_has(s, n, k, "magistrates")))
+		return 0;
 	size_t e = k, named = 0;
 	while (e < n && e - k < 160 && s[e] != ';' && (s[e] != '\n' || g_list_wraps(s, n, k, e)) &&
-	       s[e] != '(' &&
+	       s[e] != '(' && s[e] != '"' && s[e] != '?' &&
 	       !(s[e] == '.' && (e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\n')) &&
 	       !(s[e] == ' ' && e + 2 < n && s[e + 1] == '-' && s[e + 2] == ' ')) {
 		named |= (s[e] >= 'A' && s[e] <= 'Z') || g_digit(s[e]) || s[e] >= 0x80;

@@ -6628,3 +6628,15 @@ Test(scrub, s56_firm_kind_after_its_name)
 			 (const char *const[]){"Star Cars", "Ltd", NULL},
 			 (const char *const[]){"He works for ", " as a driver.", NULL});
 }
+
+/* s56-never: a bail condition's "not to attend <Street> / <Place>", in
+ * quotes too; not an appointment or a body ("not to attend A&E alone",
+ * "not to attend MARAC"). */
+Test(scrub, s56_not_to_attend_a_place)
+{
+	expect_loc_parts("3. Ask WMP re bail - add \"not to attend Temple Row / Brindleyplace\"? Discuss.\n"
+			 "Advised not to attend A&E alone. He is not to attend MARAC.",
+			 (const char *const[]){"Temple Row", "Brindleyplace", NULL},
+			 (const char *const[]){"3. Ask WMP re bail - add \"", "\"? Discuss.",
+					       "Advised not to attend A&E alone. He is not to attend MARAC.", NULL});
+}
