@@ -1049,13 +1049,19 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	 * an appointment in brackets ("WO2 (RSM) HANNIGAN", "Capt (QGO) Dil
 	 * Pun"): the name after them */
 	int bracketed = 0;
-	if (u != NULL && word_is(sc, t, "wo") && u->shape == SH_NUM && u->gap == 0 &&
-	    u->end - u->start == 1)
+	if (word_is(sc, t, "wo")) {
+		/* (only so: not a works order's "WO 55123") */
+		if (u == NULL || u->shape != SH_NUM || u->gap != 0 || u->end - u->start != 1)
+			return 0;
 		u = tok(sc, ++j);
+	}
+	/* (the name after the brackets in capitals or by its initial, as
+	 * service notes write it: not "Sgt (DV) Lewes Police attended") */
+	const struct tok *ub = u != NULL ? tok(sc, j + 1) : NULL;
 	if (u != NULL && u->shape == SH_UPPER && u->end - u->start <= 4 && u->start >= 2 &&
 	    sc->s[u->start - 1] == '(' && sc->s[u->start - 2] == ' ' && u->end + 2 < sc->n &&
-	    sc->s[u->end] == ')' && sc->s[u->end + 1] == ' ' && tok(sc, j + 1) != NULL &&
-	    tok(sc, j + 1)->start == u->end + 2)
+	    sc->s[u->end] == ')' && sc->s[u->end + 1] == ' ' && ub != NULL &&
+	    ub->start == u->end + 2 && (ub->shape == SH_UPPER || ub->shape == SH_INITIAL))
 		u = tok(sc, ++j), bracketed = 1;
 	/* "Mr. Smith", but "seen by CAMHS. Lachlan is ...": a rank is no
 	 * abbreviation with a full stop */

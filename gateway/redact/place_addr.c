@@ -5406,7 +5406,8 @@ static void ward_of_hospital(struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *n = T(sc, p + 1), *o = T(sc, p - 1);
 	/* s56-never: a ward by its name, its hospital's named after it
 	 * ("WARD ROUND / MDT - Cedar Ward, Highbury Hospital") */
-	int named = o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_UPPER) && !(t->f & F_NL) &&
+	int named = n->type != T_NUM && o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_UPPER) &&
+		    !(t->f & F_NL) &&
 		    !(o->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE));
 	if (!(t->f & F_CAP) || (t->f & F_UPPER) ||
 	    (!named && (n->type != T_NUM || (n->f & (F_NL | F_BRK)))))

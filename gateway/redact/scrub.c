@@ -6659,9 +6659,16 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 			continue;
 		/* (before it, the sentence: "Key safe by the back door; code
 		 * 4471") */
+		/* (past a semicolon only when the code's clause is the code
+		 * alone: "Key safe by the back door; code 5208.", not "Front door
+		 * damaged; PIN 4471 reset by the bank") */
+		size_t ce = e;
+		while (ce < n && (s[ce] == ' ' || s[ce] == '#' || s[ce] == '*'))
+			ce++;
+		int alone = ce == n || clause_end(s[ce]) || s[ce] == ',';
 		int access = word_of(s, a, i, SELF);
 		for (size_t k = a; !access && k > 0 && a - k < 120 &&
-				   (s[k - 1] == ';' || !clause_end(s[k - 1]));) {
+				   ((s[k - 1] == ';' && alone && a - k <= 2) || !clause_end(s[k - 1]));) {
 			if (!sc_alpha(s[k - 1])) {
 				k--;
 				continue;
@@ -6784,8 +6791,11 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 			b++;
 		size_t e = i;
 		int clock = 0;
-		for (size_t q = b; q < a; q++)
-			clock |= clock_at(s, n, q); /* ("Daily 10.30-11.30 escorted leave") */
+		/* (a time right before the qualifier, a word between at most:
+		 * "Daily 10.30-11.30 escorted leave"; not the meeting's, "MARAC
+		 * 10am-12pm on 12/03, ... agreed escorted leave") */
+		for (size_t q = k > b + 24 ? k - 24 : b; q < k; q++)
+			clock |= clock_at(s, n, q);
 		while (e < n && e - a < 240 && s[e] != '\n' && s[e] != ';' &&
 		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n'))) {
 			clock |= clock_at(s, n, e);
@@ -6809,6 +6819,34 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s56-never: when she is somewhere told by the part of the day she does
+ * ("told him she does mornings", "she's on earlies this week", "She
+ * works nights"): her routine, as her safe times; "she" (or "she's"), then
+ * "does", "works", "is on", "'s on" or "covers", "the" at most, then a part
+ * of the day or week in the plural. The words from "she" to the part's end.
+ */
+static int her_shift_part(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const CUE[] = {"she", "shes", NULL};
+	static const char *const VERB[] = {"does", "works", "covers", "on", "is", "s", "doing", "the",
+					   NULL};
+	static const char *const PART[] = {"mornings", "afternoons", "evenings", "nights",
+					   "earlies", "lates", "weekends", "nightshifts", NULL};
+	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
+		size_t k = i, w;
+		int verbs = 0;
+		while ((w = next_letters(s, n, &k)) != SIZE_MAX && k - i < 40 && word_of(s, w, k, VERB))
+			verbs++;
+		if (w == SIZE_MAX || verbs == 0 || verbs > 3 || !word_of(s, w, k, PART))
+			continue;
+		if (spans_push(all, a, k, SCRUB_SAFE_TIME, "time:her-shift-part") != 0)
+			return MGW_E_NOMEM;
+		i = k;
+	}
+	return 0;
+}
+
+/*
  * s56-never: a place told by how many doors or houses it is from another
  * ("his van was found three doors from the bungalow", "parked a few doors
  * down from her mum's"): a spot on her street, or on someone's she goes to,
@@ -6822,7 +6860,12 @@ static int doors_from(const unsigned char *s, size_t n, struct spans *all)
 	static const char *const CUE[] = {"doors", "houses", NULL};
 	static const char *const HOW[] = {"down", "up", "along", "away", NULL};
 	static const char *const COUNT[] = {"two", "three", "four", "five", "six", "seven", "eight",
-					    "few", "several", "couple", NULL};
+					    "nine", "ten", "eleven", "twelve", "dozen", "few",
+					    "several", "couple", NULL};
+	/* (after "from", what a place's name opens with: not "two houses
+	 * from its own stock", "several doors from 10pm") */
+	static const char *const WHERE[] = {"the", "her", "his", "their", "where", "number", "no",
+					    "flat", "house", "mum", "mums", "nan", "nans", NULL};
 	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
 		/* the word before: a count */
 		size_t k = a;
@@ -6844,9 +6887,16 @@ static int doors_from(const unsigned char *s, size_t n, struct spans *all)
 		if (k == we || !count)
 			continue;
 		size_t e = i, w;
+		int how = 0;
 		if ((w = next_letters(s, n, &e)) != SIZE_MAX && word_of(s, w, e, HOW))
-			w = next_letters(s, n, &e);
+			w = next_letters(s, n, &e), how = 1;
 		if (w == SIZE_MAX || !word_of(s, w, e, (const char *const[]){"from", NULL}))
+			continue;
+		/* (houses only with how far: "3 houses away from", not "three
+		 * houses from his portfolio") */
+		size_t f = e, fw = next_letters(s, n, &f);
+		if ((!how && (s[a] | 0x20) == 'h') || fw == SIZE_MAX || fw > e + 2 ||
+		    !word_of(s, fw, f, WHERE))
 			continue;
 		while (e < n && e - a < 100 && !clause_end(s[e]) && s[e] != ',' && s[e] != ')')
 			e++;
@@ -7920,7 +7970,7 @@ static int location_tail(const unsigned char *s, size_t n, struct spans *all, si
 {
 	static const char *const SITE[] = {"site", "estate", "park", "camp", "yard", "farm", NULL};
 	static const char *const KIND[] = {"livery", "liveries", "stables", "yard", "kennels",
-					   "cattery", "bldg", "building", "hse", "interchange",
+					   "cattery", "bldg", "hse", "interchange",
 					   "depot", "warehouse", "store", "stores", "superstore",
 					   "ltd", "limited", "llp", "plc", NULL};
 	static const char *const FIRM[] = {"ltd", "limited", "llp", "plc", "cic", NULL};
@@ -8888,7 +8938,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
-	            doors_from(s, n, &all) != 0 ||
+	            doors_from(s, n, &all) != 0 || her_shift_part(s, n, &all) != 0 ||
 	            ward_leave(s, n, &all) != 0 ||
 	            rota_grid(s, n, tn, &all) != 0 || meter_numbers(s, n, &all) != 0 ||
 	            quoted_address(s, n, &all) != 0 ||

@@ -6640,3 +6640,35 @@ Test(scrub, s56_not_to_attend_a_place)
 			 (const char *const[]){"3. Ask WMP re bail - add \"", "\"? Discuss.",
 					       "Advised not to attend A&E alone. He is not to attend MARAC.", NULL});
 }
+
+/* s56-never: when she is somewhere, told by the part of the day she does
+ * ("told him she does mornings", "She works nights"); not a remark about a
+ * part of the day ("She said nights are the worst"). */
+Test(scrub, s56_her_shift_part)
+{
+	expect_loc_parts("Deb told him she does mornings, sorry. She works nights at the depot.\n"
+			 "She said nights are the worst.",
+			 (const char *const[]){"does mornings", "works nights", NULL},
+			 (const char *const[]){"Deb told him ", "She said nights are the worst.", NULL});
+}
+
+/* s56: what the reviewer found the new rules took, and near misses. */
+Test(scrub, s56_review_what_stays)
+{
+	expect_loc_parts("Housing has two houses from its own stock available; MARAC to decide.\n"
+			 "Officers knocked on several doors from 10pm onwards.\n"
+			 "He sold three houses from his portfolio in 2021.\n"
+			 "Sgt (DV) Lewes Police attended. Cpl (AGC) Adjutant General Corps wrote.\n"
+			 "WO 4471 Fixed. UWO Tidworth Camp informed.\n"
+			 "MARAC 10am-12pm on 12/03/2026, Sussex Police and IDVA agreed escorted leave.\n"
+			 "Front door damaged in the incident; PIN 4471 reset by the bank.\n"
+			 "Lewes Building Society froze the account.",
+			 NULL,
+			 (const char *const[]){"two houses from its own stock",
+					       "10pm onwards", "2021", "Lewes Police", "Adjutant General Corps",
+					       "WO 4471 Fixed.", "UWO Tidworth Camp informed.",
+					       "10am-12pm on 12/03/2026, Sussex Police", "PIN 4471 reset",
+					       "Building Society", NULL});
+	expect_loc_parts("His van was found twelve doors from the bungalow on Monday.\nUpdate Ward 26, Glenfield.",
+			 (const char *const[]){"bungalow", "26", "Glenfield", NULL}, NULL);
+}
