@@ -2680,7 +2680,11 @@ static const char *const ROLE_HEAD[] = {
 	"service", "services", "team", "care", "health", "housing", "education", "carer",
 	"worker", "officer", "coordinator", "co-ordinator", "admin", "administrator",
 	"advocate", "nurse", "hairdresser", "manager", "chair", "unit", "caretaker",
-	"receptionist", "teacher", "cleaner", NULL};
+	"receptionist", "teacher", "cleaner",
+	/* s56-never: a site's or a firm's staff ("Security guard (Dean)", "the
+	 * dispatcher (Kev)", "dog walker (Jo)") */
+	"guard", "driver", "porter", "steward", "supervisor", "dispatcher", "warden",
+	"operator", "groomer", "walker", NULL};
 
 /* A word that may be a person's name in a bracket beside a role: no
  * common word unless a forename ("Carol", "Will"), no place or agency.

@@ -6672,3 +6672,14 @@ Test(scrub, s56_review_what_stays)
 	expect_loc_parts("His van was found twelve doors from the bungalow on Monday.\nUpdate Ward 26, Glenfield.",
 			 (const char *const[]){"bungalow", "26", "Glenfield", NULL}, NULL);
 }
+
+/* s56-never: a forename that is a word in brackets after a site's or a
+ * firm's staff ("Security guard (Dean)", "the dispatcher (Kev)"); not a
+ * firm ("The taxi driver (Uber) said no"). */
+Test(scrub, s56_staff_role_then_name_in_brackets)
+{
+	expect_loc_parts("Security guard (Dean) told him to leave. The dispatcher (Kev) gave him the job.\n"
+			 "The taxi driver (Uber) said no.",
+			 (const char *const[]){"Dean", "Kev", NULL},
+			 (const char *const[]){"Security guard (", "The taxi driver (Uber) said no.", NULL});
+}
