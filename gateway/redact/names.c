@@ -2131,7 +2131,16 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			k++;
 		const struct tok *f = tok(sc, k);
 		int fore = (f->klass == K_W || f->klass == K_A) && (f->lex & LEX_FORENAME);
-		if (f->klass == K_A && (f->lex & LEX_ALLOW) && !has_w)
+		if (f->klass == K_A && (f->lex & LEX_ALLOW) && !has_w &&
+		    /* s56-never: a month's forename where a name opens, a
+		     * surname after it ("compiled by Jan Bullimore", "to
+		     * April Kerr") */
+		    !(b == k + 1 && k == a && initial_cue(sc, a) &&
+		      (word_in_list(sc, f, MON) || word_is(sc, f, "april") || word_is(sc, f, "june") ||
+		       word_is(sc, f, "august")) &&
+		      (tok(sc, b)->klass == K_U ||
+		       (tok(sc, b)->klass == K_S && (tok(sc, b)->lex & LEX_SURNAME))) &&
+		      !(tok(sc, b)->lex & (LEX_COMMON | LEX_ALLOW))))
 			fore = 0; /* "May Day" */
 		int sur = 0, known_sur = 0;
 		for (size_t m = k + 1; m <= b; m++) {

@@ -6683,3 +6683,14 @@ Test(scrub, s56_staff_role_then_name_in_brackets)
 			 (const char *const[]){"Dean", "Kev", NULL},
 			 (const char *const[]){"Security guard (", "The taxi driver (Uber) said no.", NULL});
 }
+
+/* s56-never: a month that is a forename where a name opens, a surname
+ * after it ("compiled by Jan Bullimore", "Sent to April Kerr"); not a
+ * town that is a forename before an agency ("Referred to Tai Calon"). */
+Test(scrub, s56_month_forename_then_surname)
+{
+	expect_loc_parts("Research compiled by Jan Bullimore, MARAC Coordinator. Sent to April Kerr today.\n"
+			 "Referred to Tai Calon today. Review in Jan 2027.",
+			 (const char *const[]){"Jan Bullimore", "April Kerr", NULL},
+			 (const char *const[]){"Referred to Tai Calon today. Review in Jan 2027.", NULL});
+}
