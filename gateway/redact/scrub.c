@@ -6819,6 +6819,70 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s56-never: the sender of each message of a chat's export ("[05/02/2027,
+ * 19:24] Debs \xF0\x9F\x90\x8E: Oh god ...", "05/02/2027, 19:24 - Kev: ..."):
+ * a person, however short or common the name ("Deb", "Mark"); the words
+ * between the stamp and the colon (30 bytes at most, capitalised first,
+ * letters, spaces, an apostrophe or emoji), unless kept (the victim's own
+ * messages). A line's start, a date, a comma, a time, then "] " or " - ".
+ */
+static int chat_senders(const unsigned char *s, size_t n, struct spans *all,
+			const struct spans *keep, const size_t *maxend)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		const unsigned char *nl = memchr(s + i, '\n', n - i);
+		size_t le = nl ? (size_t)(nl - s) : n;
+		i = le + 1;
+		if (k < le && s[k] == '[')
+			k++;
+		size_t d = k;
+		while (k < le && (sc_digit(s[k]) || s[k] == '/' || s[k] == '.'))
+			k++;
+		if (k - d < 6 || k + 2 >= le || s[k] != ',' || s[k + 1] != ' ')
+			continue;
+		k += 2;
+		size_t t = k;
+		while (k < le && (sc_digit(s[k]) || s[k] == ':'))
+			k++;
+		if (k - t < 4 || k >= le)
+			continue;
+		if (s[k] == ']' && k + 1 < le && s[k + 1] == ' ')
+			k += 2;
+		else if (k + 3 < le && s[k] == ' ' && s[k + 1] == '-' && s[k + 2] == ' ')
+			k += 3;
+		else
+			continue;
+		if (!sc_upper(s[k]))
+			continue;
+		size_t a = k, e = k, c = k, role = 0;
+		while (c < le && c - a < 30 && s[c] != ':') {
+			if (sc_alpha(s[c])) {
+				/* (a role after the name in capitals stays: "Shona
+				 * IDVA") */
+				size_t w = c, up = 0;
+				while (c < le && sc_alpha(s[c]))
+					up += sc_upper(s[c++]);
+				if (w > a && up == c - w && c - w >= 2)
+					role = 1;
+				if (!role)
+					e = c;
+				continue;
+			}
+			if (!(s[c] == ' ' || s[c] == '\'' || s[c] == '-' || s[c] >= 0x80))
+				break;
+			c++;
+		}
+		if (c >= le || s[c] != ':')
+			continue;
+		struct span x = {a, e, SCRUB_NAME, "chat:sender"};
+		if (push_unkept(s, &x, keep, maxend, all) != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s56-never: when she is somewhere told by the part of the day she does
  * ("told him she does mornings", "she's on earlies this week", "She
  * works nights"): her routine, as her safe times; "she" (or "she's"), then
@@ -8920,6 +8984,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_NAME)) &&
 	    (rc = found_initials(sc, s, n, &all, &names, &keep, maxend)) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_NAME)) && (rc = chat_senders(s, n, &all, &keep, maxend)) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && (rc = person_towns(s, n, &all, &names)) != 0)
 		goto done;

@@ -6694,3 +6694,19 @@ Test(scrub, s56_month_forename_then_surname)
 			 (const char *const[]){"Jan Bullimore", "April Kerr", NULL},
 			 (const char *const[]){"Referred to Tai Calon today. Review in Jan 2027.", NULL});
 }
+
+/* s56-never: the sender of each message of a chat's export, however short
+ * or common the name ("Debs", "Mark"); not the kept subject's own. */
+Test(scrub, s56_chat_export_senders)
+{
+	static const char *const keep[] = {"Jane Smith"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_parts_with(sc, "[05/02/2027, 19:24] Debs \xF0\x9F\x90\x8E: Oh god I'm so sorry.\n"
+			 "[05/02/2027, 19:25] Debs: He was here.\n05/02/2027, 19:27 - Mark: see you\n"
+			 "[05/02/2027, 19:28] Jane Smith: ok thanks",
+			 (const char *const[]){"Debs", "Mark", NULL},
+			 (const char *const[]){"[05/02/2027, 19:24] ", ": Oh god I'm so sorry.", ": see you",
+					       "Jane Smith: ok thanks", NULL});
+}
