@@ -6916,8 +6916,11 @@ static int her_shift_part(const unsigned char *s, size_t n, struct spans *all)
  * down from her mum's"): a spot on her street, or on someone's she goes to,
  * whoever the sentence is about; withheld from the number to the clause's
  * end (100 bytes at most) as a location. The number in figures or words
- * ("3", "three", "a few", "a couple of"), then "doors" or "houses", then
- * "down", "up", "along" or "away" and "from".
+ * ("3", "three", "a few", "a couple of", "a dozen"), then "doors" or
+ * "houses", then "down", "up", "along" or "away" (houses only so: "3
+ * houses away from"), "from", and a place's opening ("the", "her", a flat,
+ * her mum's: not "two houses from its own stock", "several doors from
+ * 10pm").
  */
 static int doors_from(const unsigned char *s, size_t n, struct spans *all)
 {
