@@ -1046,8 +1046,8 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	size_t j = i + 1;
 	const struct tok *u = tok(sc, j);
 	/* s56-never: a warrant officer's class glued on ("WO2 HANNIGAN"), then
-	 * an appointment in brackets ("WO2 (RSM) HANNIGAN", "Capt (QGO) Dil
-	 * Pun"): the name after them */
+	 * an appointment in brackets ("WO2 (RSM) HANNIGAN", "Capt (LE) D
+	 * FIELD"): the name after them */
 	int bracketed = 0;
 	if (word_is(sc, t, "wo")) {
 		/* (only so: not a works order's "WO 55123") */
@@ -2136,8 +2136,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		     * surname after it ("compiled by Jan Bullimore", "to
 		     * April Kerr") */
 		    !(b == k + 1 && k == a && initial_cue(sc, a) &&
-		      (word_in_list(sc, f, MON) || word_is(sc, f, "april") || word_is(sc, f, "june") ||
-		       word_is(sc, f, "august")) &&
+		      (word_in_list(sc, f, MON) || word_is(sc, f, "april") ||
+		       word_is(sc, f, "june") || word_is(sc, f, "august")) &&
 		      (tok(sc, b)->klass == K_U ||
 		       (tok(sc, b)->klass == K_S && (tok(sc, b)->lex & LEX_SURNAME))) &&
 		      !(tok(sc, b)->lex & (LEX_COMMON | LEX_ALLOW))))

@@ -121,7 +121,8 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			const struct tok *w = T(sc, i);
 			/* (in capitals a function word ends the name: "ON ASHBY
 			 * CRES BY THE SCHOOL") */
-			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL) || (w->cls & NAME_STOP))
+			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL) ||
+			    (w->cls & NAME_STOP))
 				break;
 			if (w->cls & (C_INST | C_INSTC | C_HOSP))
 				return 0;
@@ -5400,15 +5401,18 @@ RARE static void maker_plant(struct scan *sc, long p)
  * "at", "the", and
  * up to four capitalised words: with a hospital's word among them, or
  * ending the clause ("at North Middlesex.", "Ward 26, Glenfield.").
+ * s56-never: or a ward by its name, its hospital's named after it ("Cedar
+ * Ward, Highbury Hospital"; p is then the name's word).
  */
 static void ward_of_hospital(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *n = T(sc, p + 1), *o = T(sc, p - 1);
 	/* s56-never: a ward by its name, its hospital's named after it
 	 * ("WARD ROUND / MDT - Cedar Ward, Highbury Hospital") */
-	int named = n->type != T_NUM && o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_UPPER) &&
-		    !(t->f & F_NL) &&
-		    !(o->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE));
+	int named = n->type != T_NUM && o->type == T_WORD && (o->f & F_CAP) &&
+		    !(o->f & F_UPPER) && !(t->f & F_NL) &&
+		    !(o->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON |
+				C_TITLE));
 	if (!(t->f & F_CAP) || (t->f & F_UPPER) ||
 	    (!named && (n->type != T_NUM || (n->f & (F_NL | F_BRK)))))
 		return;

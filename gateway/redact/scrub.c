@@ -6585,7 +6585,8 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
 static int access_word(const unsigned char *s, size_t n, size_t k, size_t e)
 {
 	static const char *const ACCESS[] = {"keysafe", "keybox", "lockbox", "door", "gate", "entry",
-					     "keypad", "intercom", "buzzer", "alarm", "entrance", NULL};
+					     "keypad", "intercom", "buzzer", "alarm", "entrance",
+					     NULL};
 	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
 	if (e - k != 3 || strncasecmp((const char *)s + k, "key", 3) != 0)
 		return word_of(s, k, e, ACCESS);
@@ -6668,7 +6669,8 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		int alone = ce == n || clause_end(s[ce]) || s[ce] == ',';
 		int access = word_of(s, a, i, SELF);
 		for (size_t k = a; !access && k > 0 && a - k < 120 &&
-				   ((s[k - 1] == ';' && alone && a - k <= 2) || !clause_end(s[k - 1]));) {
+				   ((s[k - 1] == ';' && alone && a - k <= 2) ||
+				    !clause_end(s[k - 1]));) {
 			if (!sc_alpha(s[k - 1])) {
 				k--;
 				continue;
@@ -6892,14 +6894,15 @@ static int chat_senders(const unsigned char *s, size_t n, struct spans *all,
 static int her_shift_part(const unsigned char *s, size_t n, struct spans *all)
 {
 	static const char *const CUE[] = {"she", "shes", NULL};
-	static const char *const VERB[] = {"does", "works", "covers", "on", "is", "s", "doing", "the",
-					   NULL};
+	static const char *const VERB[] = {"does", "works", "covers", "on", "is", "s", "doing",
+					   "the", NULL};
 	static const char *const PART[] = {"mornings", "afternoons", "evenings", "nights",
 					   "earlies", "lates", "weekends", "nightshifts", NULL};
 	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
 		size_t k = i, w;
 		int verbs = 0;
-		while ((w = next_letters(s, n, &k)) != SIZE_MAX && k - i < 40 && word_of(s, w, k, VERB))
+		while ((w = next_letters(s, n, &k)) != SIZE_MAX && k - i < 40 &&
+		       word_of(s, w, k, VERB))
 			verbs++;
 		if (w == SIZE_MAX || verbs == 0 || verbs > 3 || !word_of(s, w, k, PART))
 			continue;
@@ -6950,7 +6953,8 @@ static int doors_from(const unsigned char *s, size_t n, struct spans *all)
 			    !(c > 6 && sc_alpha(s[c - 7])))
 				k = c - 6, we = c;
 		}
-		int count = sc_digit(s[k]) ? we - k <= 2 && sc_digit(s[we - 1]) : word_of(s, k, we, COUNT);
+		int count = sc_digit(s[k]) ? we - k <= 2 && sc_digit(s[we - 1])
+					   : word_of(s, k, we, COUNT);
 		if (k == we || !count)
 			continue;
 		size_t e = i, w;
@@ -7097,8 +7101,8 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 		 * ("Father texted \"sainsburys lewes, nice\"") */
 		w[k].lower = w[k].common == 0 && w[k].n >= 5 && !w[k].init &&
 			     !scrub_common_word((const char *)s + w[k].a, w[k].n) &&
-			     (lex_classify((const char *)s + w[k].a, w[k].n) & (LEX_PLACE | LEX_COMMON)) ==
-				 LEX_PLACE;
+			     (lex_classify((const char *)s + w[k].a, w[k].n) &
+			      (LEX_PLACE | LEX_COMMON)) == LEX_PLACE;
 		if (w[k].lower)
 			low |= 1u << (s[w[k].a] - 'A');
 	}

@@ -228,7 +228,8 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	 * any other byte of 0x80 or more (a quote mark, an invalid byte) ends
 	 * it, as a space does (fuzz: "\xC0Jane.example.@ mo5cxy.com" was left
 	 * whole, then found after its name's marker on a second pass) */
-	for (size_t st; l > 0 && le - l < 64 && s[l - 1] >= 0x80 && (st = letter_before(s, n, l)) != l;) {
+	for (size_t st; l > 0 && le - l < 64 && s[l - 1] >= 0x80 &&
+			(st = letter_before(s, n, l)) != l;) {
 		l = st;
 		while (l > 0 && le - l < 64 && is_local_ascii(s[l - 1]))
 			l--;
