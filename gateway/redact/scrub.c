@@ -6645,11 +6645,8 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		    (e < n && (sc_alpha(s[e]) || s[e] == '/' || s[e] == ':' ||
 			       (s[e] == '.' && e + 1 < n && sc_digit(s[e + 1])) || s[e] >= 0x80)))
 			continue;
-		/* the clause names a key safe, a door or a gate: the cue itself,
-		 * within 120 bytes before it, or within 40 after the code ("Code
-		 * 4471 for the key safe") */
-		/* (the code of another kind: not "crime code 5640 for the front
-		 * door", "job code 5521 for the back door") */
+		/* not a code of another kind: "crime code 5640 for the front
+		 * door", "job code 5521 for the back door" */
 		size_t pc = a, pw;
 		while (pc > 0 && s[pc - 1] == ' ')
 			pc--;
@@ -6658,11 +6655,12 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 			pw--;
 		if (word_of(s, pw, pc, OTHER_CODE))
 			continue;
-		/* (before it, the sentence: "Key safe by the back door; code
-		 * 4471") */
-		/* (past a semicolon only when the code's clause is the code
-		 * alone: "Key safe by the back door; code 5208.", not "Front door
-		 * damaged; PIN 4471 reset by the bank") */
+		/* the clause names a key safe, a door or a gate: the cue itself,
+		 * within 120 bytes before it, or within 40 after the code ("Code
+		 * 4471 for the key safe"); before it past a semicolon only when
+		 * the code's clause is the code alone ("Key safe by the back door;
+		 * code 5208.", not "Front door damaged; PIN 4471 reset by the
+		 * bank") */
 		size_t ce = e;
 		while (ce < n && (s[ce] == ' ' || s[ce] == '#' || s[ce] == '*'))
 			ce++;
@@ -6857,7 +6855,8 @@ static int chat_senders(const unsigned char *s, size_t n, struct spans *all,
 			continue;
 		if (!sc_upper(s[k]))
 			continue;
-		size_t a = k, e = k, c = k, role = 0;
+		size_t a = k, e = k, c = k;
+		int role = 0;
 		while (c < le && c - a < 30 && s[c] != ':') {
 			if (sc_alpha(s[c])) {
 				/* (a role after the name in capitals stays: "Shona
