@@ -1576,6 +1576,15 @@ RARE static long place_tail(const struct scan *sc, long e)
 	return e;
 }
 
+/* "Act 2023" at token k: the word "Act" capitalised, then a year. */
+static int act_year_at(const struct scan *sc, long k)
+{
+	const struct tok *w = T(sc, k), *y = T(sc, k + 1);
+	return w->type == T_WORD && w->end - w->start == 3 &&
+	       memcmp(sc->s + w->start, "Act", 3) == 0 && y->type == T_NUM &&
+	       y->end - y->start == 4 && !(y->f & F_NL);
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	e = place_tail(sc, e);
@@ -1586,6 +1595,12 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 	    T(sc, e + 1)->end - T(sc, e + 1)->start == 3 &&
 	    strncmp((const char *)sc->s + T(sc, e + 1)->start, "Act", 3) == 0)
 		return;
+	/* s57: "(Employment Relations (Flexible Working) Act 2023)": a span
+	 * that holds or comes right before an Act and its year is the Act's
+	 * name (legislation kept) */
+	for (long k = a; k <= e && k < a + 16; k++)
+		if (act_year_at(sc, k))
+			return;
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
 }

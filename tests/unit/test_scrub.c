@@ -6710,3 +6710,16 @@ Test(scrub, s56_chat_export_senders)
 			 (const char *const[]){"[05/02/2027, 19:24] ", ": Oh god I'm so sorry.", ": see you",
 					       "Jane Smith: ok thanks", NULL});
 }
+
+/* s57: an Act's name in brackets after a cue for her work ("the flexible
+ * working route (Employment Relations (Flexible Working) Act 2023)") is
+ * legislation, kept; her workplace after the same cue is not. */
+Test(scrub, s57_act_after_a_work_cue_kept)
+{
+	expect_loc_parts("The statutory flexible working route (Employment Relations (Flexible Working) "
+			 "Act 2023) is approved. Also the flexible working route (Employment Relations Act "
+			 "2023). She works at Tesco Extra, Hull Road.",
+			 (const char *const[]){"Tesco Extra", NULL},
+			 (const char *const[]){"(Employment Relations (Flexible Working) Act 2023)",
+					       "(Employment Relations Act 2023)", NULL});
+}
