@@ -659,6 +659,17 @@ static int has_word_of(const char *s, const char *const *w)
  * <Surname>" where every kept subject of that surname is a son or a girl
  * of 15 is someone else of the family (title_values).
  */
+static const char *surname_of(const char *s, size_t *n);
+
+/* Is alias a name of two or more words whose surname is not full's
+ * ("Bridget Ward" of "Bridget Connors"), in any case? */
+static int other_surname(const char *alias, const char *full)
+{
+	size_t al, fl;
+	const char *as = surname_of(alias, &al), *fs = full ? surname_of(full, &fl) : NULL;
+	return as != NULL && as != alias && fs != NULL && (al != fl || strncasecmp(as, fs, al) != 0);
+}
+
 static unsigned person_notitle(const Marac__V1__Person *p)
 {
 	static const char *const SHE[] = {"mother", "mum", "wife", "ex-wife", "girlfriend",
@@ -681,7 +692,7 @@ static unsigned person_notitle(const Marac__V1__Person *p)
 		struct tm t;
 		if (gmtime_r(&now, &t) != NULL &&
 		    (t.tm_year + 1900 - y) * 10000 + (t.tm_mon + 1 - m) * 100 + (t.tm_mday - d) < 180000)
-			no |= POL_T_MRS;
+			no |= POL_T_MRS | POL_T_MINOR;
 	}
 	return no;
 }
@@ -709,6 +720,9 @@ static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 		it.list = POL_I_NAME;
 		it.keepable = !pn->role_scope; /* others[] are third parties for everyone */
 		it.notitle = cx->person ? (unsigned char)person_notitle(cx->person) : 0;
+		if (cx->person && strcmp(pn->field->name, "aliases") == 0 &&
+		    other_surname(s, cx->person->full_name))
+			it.notitle |= POL_T_ALIAS;
 		return item_add(cx, it);
 	case POL_C_ID:
 		if (pn->grammar == POL_G_DATE) {
@@ -1490,6 +1504,25 @@ static int surname_part(const char *o, size_t ol, const char *sn, size_t sl)
 	return 0;
 }
 
+/* The titles (POL_T_MR, _MRS, _MS) that a grown-up whose name is withheld
+ * from the profile (a listed third party) and whose surname is sn (sl bytes,
+ * any case) can bear. */
+static unsigned withheld_titles(const struct pol_cx *cx, const struct pol_profile *gr,
+				const char *sn, size_t sl)
+{
+	unsigned can = 0;
+	for (size_t j = 0; j < cx->n_it; j++) {
+		const char *os;
+		size_t ol;
+		if (cx->it[j].list == POL_I_NAME && gr->sig[j] == 1 &&
+		    !(cx->it[j].notitle & POL_T_MINOR) &&
+		    (os = surname_of(cx->it[j].text, &ol)) != NULL && ol == sl &&
+		    strncasecmp(os, sn, sl) == 0)
+			can |= ~cx->it[j].notitle & (POL_T_MR | POL_T_MRS | POL_T_MS);
+	}
+	return can;
+}
+
 /*
  * s36: "Mrs <Surname>", "Mr <Surname>", "Ms/Miss <Surname>" where no kept
  * subject of that surname can bear the title (person_notitle: "Parents
@@ -1522,7 +1555,12 @@ static int title_values(struct pol_cx *cx, const struct pol_profile *gr, struct 
 				continue;
 			if (j < i && ol == sl)
 				first = 0; /* that surname's forms were made at j */
-			no &= o->notitle;
+			/* s57: her maiden name is her mother's or father's too:
+			 * "Nan (Mrs Ward)" of a listed Nora Ward, where the kept
+			 * Ward is only an alias of the victim, Bridget Connors, is
+			 * the listed one. (She is written by the name she has.) */
+			no &= o->notitle & POL_T_ALIAS ? o->notitle | withheld_titles(cx, gr, os, ol)
+						       : o->notitle;
 		}
 		for (size_t k = 0; first && k < sizeof T / sizeof T[0]; k++) {
 			if (!(no & T[k].bit))

@@ -271,6 +271,11 @@ struct pol_item {
 #define POL_T_MR 1u   /* "Mr": a mother, a sister ... */
 #define POL_T_MRS 2u  /* "Mrs": a son, a husband ..., or anyone under 18 (the age to marry) */
 #define POL_T_MS 4u   /* "Ms", "Miss": a son, a husband ... */
+/* Not a title: the name is an alias of the person under another surname than
+ * the full name's ("Bridget Ward" of Bridget Connors, her maiden name). */
+#define POL_T_ALIAS 8u
+/* Not a title: the person is under 18 by the date of birth recorded. */
+#define POL_T_MINOR 16u
 
 /* A visibility profile: recipients whose scrub spec is the same share a scrubber. */
 struct pol_profile {

@@ -1893,6 +1893,35 @@ Test(policy_names, default_policy_a_title_no_kept_subject_can_bear)
 	policy_free(p);
 }
 
+/* s57: the victim's maiden name in her aliases is her mother's too: "Nan
+ * (Mrs Neighbourly)" of a listed Edna Neighbourly, when the victim is
+ * Alexa Testperson and Alexa Neighbourly only an alias, is her mother,
+ * withheld from police; the alias itself stays. Not a name that only a
+ * child of the case shares ("Mrs Smith" when Casey Smith is 10: a girl of
+ * 10 is no "Mrs" or "Miss" in a note). */
+Test(policy_names, default_policy_a_title_on_her_maiden_name_is_her_mothers)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->victim->aliases[1], "Alexa Neighbourly");
+	set_str(&cs->others[0]->relationship_to_victim, "mother");
+	set_str(&cs->narrative, "Nan (Mrs Neighbourly) rang. Alexa Neighbourly attended.");
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->narrative,
+			 "Nan ([REDACTED s40(2): name]) rang. Alexa Neighbourly attended.");
+	out_free(&o);
+	codec_free(&cs->base);
+	cs = fixture();
+	set_str(&cs->victim->aliases[1], "Alexa Smith");
+	set_str(&cs->children[0]->full_name, "Casey Smith");
+	set_str(&cs->narrative, "Mrs Smith attended. Miss Smith rang.");
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->narrative, "Mrs Smith attended. Miss Smith rang.");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /*
  * s52-never (exam60 c027): the refuge's town named by its second word
  * ("Great Yarmouth": "Employer has offered their new Yarmouth branch") or
