@@ -231,6 +231,16 @@ static size_t g_grid(const unsigned char *s, size_t n, size_t i, size_t *a)
 			k = i + strlen(CUE[c]);
 	if (k == 0)
 		return 0;
+	/* s57: a label of two ("Grid ref / what3words: TL 318 985 / ///...") */
+	size_t q = k;
+	while (q < n && q - k < 2 && s[q] == ' ')
+		q++;
+	if (q < n && s[q] == '/')
+		for (size_t z = q + 1; z < n && z < q + 24 && s[z] != '\n'; z++)
+			if (s[z] == ':') {
+				k = z;
+				break;
+			}
 	for (size_t m = 0; k < n && m < 4 && (s[k] == ' ' || s[k] == ':' || s[k] == '.' || s[k] == '-');
 	     m++)
 		k++;

@@ -925,6 +925,8 @@
 	W(CONTINUE, "continue", 0)                                                              \
 	W(CONTINUES, "continues", 0)                                                            \
 	W(STOPPING, "stopping", C_LOCV)                                                         \
+	/* s57-never: a boater's boat is where she lives: "moored at <Lock>" */                 \
+	W(MOORED, "moored", C_LOCV)                                                             \
 	W(STOPS, "stops", C_LOCV)                                                               \
 	W(LIVING, "living", C_LOCV)                                                             \
 	W(LIVES, "lives", C_LOCV)                                                               \

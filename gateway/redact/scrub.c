@@ -980,9 +980,32 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	static const char *const UNIT[] = {"caravan", "chalet", "plot", "pitch", "lodge", "cabin",
 					   "berth", "mooring", "static", "van", NULL};
 	if (c1 != NULL && ls.n == 2 && word_of((const unsigned char *)ls.w[0], 0, ls.l[0], UNIT) &&
-	    has_digit(ls.w[1], ls.l[1]) &&
-	    (rc = pat_add(bc, &bc->values, ls.w, ls.l, 2, 0, kind, R_VAL_OWN, 0)) != 0)
-		return rc;
+	    has_digit(ls.w[1], ls.l[1])) {
+		if ((rc = pat_add(bc, &bc->values, ls.w, ls.l, 2, 0, kind, R_VAL_OWN, 0)) != 0)
+			return rc;
+		/* s57-never: on a Traveller site her pitch, its chalet and
+		 * its amenity block go by one number ("Pitch 7": "at the door
+		 * of chalet 7", "parked across amenity block 7") */
+		static const char *const SITE[] = {"pitch", "plot", "chalet", "trailer", NULL};
+		static const char *const ALT[] = {"pitch", "plot", "chalet", "trailer", "amenity block",
+						  NULL};
+		if (word_of((const unsigned char *)ls.w[0], 0, ls.l[0], SITE))
+			for (size_t a = 0; ALT[a] != NULL; a++) {
+				const char *w2[3];
+				size_t l2[3], n2 = 0;
+				const char *sp = strchr(ALT[a], ' ');
+				if (sp != NULL)
+					w2[n2] = ALT[a], l2[n2++] = (size_t)(sp - ALT[a]), w2[n2] = sp + 1,
+					l2[n2++] = strlen(sp + 1);
+				else
+					w2[n2] = ALT[a], l2[n2++] = strlen(ALT[a]);
+				if (l2[0] == ls.l[0] && memcmp(w2[0], ls.w[0], ls.l[0]) == 0)
+					continue;
+				w2[n2] = ls.w[1], l2[n2++] = ls.l[1];
+				if ((rc = pat_add(bc, &bc->values, w2, l2, n2, 0, kind, R_VAL_OWN, 0)) != 0)
+					return rc;
+			}
+	}
 	int street = 0;
 	for (size_t k = 0; k < ls.n; k++)
 		street |= is_street_type(ls.w[k], ls.l[k]);

@@ -6723,3 +6723,41 @@ Test(scrub, s57_act_after_a_work_cue_kept)
 			 (const char *const[]){"(Employment Relations (Flexible Working) Act 2023)",
 					       "(Employment Relations Act 2023)", NULL});
 }
+
+/* s57-never: on a Traveller site her pitch, its chalet and its amenity
+ * block go by one number: her address "Pitch 7, ..." withholds "chalet 7"
+ * and "amenity block 7"; not another pitch's number ("chalet 8"). */
+Test(scrub, s57_site_pitch_chalet_block_one_number)
+{
+	static const struct scrub_value v[] = {
+		{"Pitch 7, Broad Ings Lane Gypsy and Traveller Site, Heath, Wakefield", SCRUB_ADDRESS,
+		 CANON_ADDRESS, 0},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "He was at the door of chalet 7 early doors. His pickup parked across amenity "
+			    "block 7 again. Plot 7 is void. The warden fixed chalet 8.",
+			    (const char *const[]){"chalet 7", "block 7", "Plot 7", NULL},
+			    (const char *const[]){"The warden fixed chalet 8.", NULL});
+}
+
+/* s57-never: an OS grid reference after a label of two ("Grid ref /
+ * what3words: TL 318 985 / ///..."). */
+Test(scrub, s57_grid_reference_after_a_double_label)
+{
+	expect_loc_parts("LOCATION: lay-by\nGrid ref / what3words: TL 318 985 / ///hazel.tinned.rounds\n"
+			 "Grid ref / notes: none.",
+			 (const char *const[]){"TL 318 985", "hazel.tinned.rounds", NULL},
+			 (const char *const[]){"LOCATION: lay-by", "Grid ref / notes: none.", NULL});
+}
+
+/* s57-never: a boat moored somewhere is where a boater lives ("Her boat is
+ * moored at Kintbury"); not his ("his trawler, moored at Endeavour
+ * Wharf"). */
+Test(scrub, s57_moored_at_a_place)
+{
+	expect_loc_parts("Her boat is moored at Kintbury this week.\nStrangled her 23/10 on the boat (his "
+			 "trawler, moored at Endeavour Wharf).",
+			 (const char *const[]){"Kintbury", NULL},
+			 (const char *const[]){"Strangled her 23/10 on the boat (his trawler, moored at ",
+					       NULL});
+}
