@@ -4256,11 +4256,34 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 	x[wn] = 0;
 	if (!strcmp(x, "pretend") || !strcmp(x, "pretext"))
 		return 1;
-	if (!strcmp(x, "cover"))
-		return fs_at(f, b, " story");
-	if (!strcmp(x, "say"))
-		return fs_at(f, b, " you are") || fs_at(f, b, " you're") ||
-		       fs_at(f, b, " it is") || fs_at(f, b, " it's");
+	/* (s57: "Agreed cover: any call will be \"about the jabs\"") */
+	if (!strcmp(x, "cover")) {
+		char pw[16];
+		fs_prev_word(f, b - wn, pw, sizeof pw, NULL);
+		return fs_at(f, b, " story") || (fs_at(f, b, ": ") && !strcmp(pw, "agreed"));
+	}
+	if (!strcmp(x, "say")) {
+		if (fs_at(f, b, " you are") || fs_at(f, b, " you're") || fs_at(f, b, " it is") ||
+		    fs_at(f, b, " it's"))
+			return 1;
+		/* s57: what she will say she is doing ("She will say she is
+		 * seeing the careers adviser", "she'll say she's at the gym") */
+		char pw[16];
+		fs_prev_word(f, b - wn, pw, sizeof pw, NULL);
+		size_t j = fs_at(f, b, " she is ") ? b + 8 : fs_at(f, b, " she's ") ? b + 7 : 0;
+		if (j == 0 || !(!strcmp(pw, "will") || !strcmp(pw, "ll") || !strcmp(pw, "can") ||
+				!strcmp(pw, "would")))
+			return 0;
+		/* doing something or somewhere: not "she is scared" */
+		static const char *const WHERE[] = {"at", "with", "in", "on", "out", "off", "away",
+						    NULL};
+		char nx[16];
+		size_t e = j, k = 0;
+		while (e < f->n && k < sizeof nx - 1 && (f->s[e] | 0x20) >= 'a' && (f->s[e] | 0x20) <= 'z')
+			nx[k++] = (char)(f->s[e++] | 0x20);
+		nx[k] = 0;
+		return (k >= 5 && !strcmp(nx + k - 3, "ing")) || fs_in(nx, WHERE);
+	}
 	if (!fs_in(x, FS_COVER_AS) || !fs_at(f, b, " as "))
 		return 0;
 	size_t j = b + 4;

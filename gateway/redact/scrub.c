@@ -6137,7 +6137,16 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 			int named = 0;
 			for (size_t k = v; k < e && !named; k++)
 				named = sc_digit(s[k]) || (sc_upper(s[k]) && (k == v || !sc_alnum(s[k - 1])));
-			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v]) || drop) && named &&
+			/* s57-never: a CAD log's "LOCATION: <PLACE IN CAPITALS>",
+			 * label and value both in capitals; not a flat's address
+			 * ("FLAT 3, 41 <RD>, <TOWN>"), which the address rules read
+			 * (and whose town is no place said again) */
+			static const char *const FLAT[] = {"flat", "apartment", "apt", "unit", NULL};
+			int cad = sc_upper(s[last]) && sc_upper(s[last + 1]) && sc_upper(s[v]) &&
+				  v + 1 < e && (sc_upper(s[v + 1]) || s[v + 1] == ' ') &&
+				  !word_of(s, v, w, FLAT);
+			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v]) || drop || cad) &&
+			    named &&
 			    !word_of(s, v, w, NONE) &&
 			    spans_push(all, v, e, SCRUB_LOCATION, "loc:label-value") != 0)
 				return MGW_E_NOMEM;

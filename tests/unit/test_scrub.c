@@ -6761,3 +6761,32 @@ Test(scrub, s57_moored_at_a_place)
 			 (const char *const[]){"Strangled her 23/10 on the boat (his trawler, moored at ",
 					       NULL});
 }
+
+/* s57-never: a CAD log's "LOCATION:" line in capitals, label and value
+ * ("LOCATION: <MARINA> OVERFLOW CAR PARK, OVERNIGHT BAYS ..."); not his
+ * ("SUSPECT LOCATION: ..."). */
+Test(scrub, s57_cad_location_line_in_capitals)
+{
+	expect_loc_parts("04:05 BRAVO 21 CLEARED. RESULT: ARREST. CLOSED 04:06.\n======\nINCIDENT 2241 "
+			 "02/04/27   OPENED 22:41:07   GRADE 2 PRIORITY   TYPE: BAIL BREACH / CRIM "
+			 "DAMAGE\nLOCATION: PORTISHEAD MARINA OVERFLOW CAR PARK, OVERNIGHT BAYS BY THE "
+			 "LIFEBOAT STATION (NEAR THE PAY MACHINE)\n------\n22:41 CALLER. ALL 4 TYRES ON "
+			 "HER VAN SLASHED.\nSUSPECT LOCATION: KNOWN TO POLICE\n",
+			 (const char *const[]){"PORTISHEAD MARINA", "LIFEBOAT STATION", NULL},
+			 (const char *const[]){"TYPE: BAIL BREACH / CRIM DAMAGE\nLOCATION: ",
+					       "SUSPECT LOCATION: KNOWN TO POLICE", NULL});
+}
+
+/* s57-never: a cover agreed with her ("Agreed cover: any call will be
+ * \"about the jabs\""), what she will say she is doing ("She will say she
+ * is seeing the careers adviser"); not "She will say she is scared",
+ * "Police will say she is not credible". */
+Test(scrub, s57_agreed_cover_and_what_she_will_say)
+{
+	expect_loc_parts("Agreed cover: any call will be \"about the baby's weight\" or \"the jabs\".\n"
+			 "She will say she is seeing the careers adviser.\n"
+			 "She will say she is scared of him. Police will say she is not credible.",
+			 (const char *const[]){"the jabs", "careers adviser", NULL},
+			 (const char *const[]){"She will say she is scared of him. Police will say she is "
+					       "not credible.", NULL});
+}
