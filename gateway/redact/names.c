@@ -736,6 +736,21 @@ static int accented(const struct scan *sc, const struct tok *t)
 
 /* Extend a name that ends at token j over further name words, initials
  * and particles; returns the last token of the name. */
+/*
+ * s57-never: letters after a name, as a clinician signs ("Miss <Forename>
+ * Grange MRCOG", "<Forename> Field RGN"): they end the name, and are no
+ * place's or firm's word going on after it.
+ */
+static int postnominal(const struct scan *sc, const struct tok *t)
+{
+	static const char *const POST[] = {
+		"mrcog", "frcog", "mrcgp", "frcgp", "mrcp", "frcp", "mrcs", "frcs", "mrcpsych",
+		"frcpsych", "mrcpch", "frcpch", "mbchb", "mbbs", "mbbch", "bm", "bmbs", "ma", "msc",
+		"bsc", "phd", "rgn", "rmn", "rn", "rm", "rsn", "rnld", "rscn", "srn", "dipsw", "mcsp",
+		"frcr", "frca", "mrcem", "frcem", "dm", "md", NULL};
+	return t->shape == SH_UPPER && t->end - t->start <= 8 && word_in_list(sc, t, POST);
+}
+
 static size_t extend(struct scan *sc, size_t j)
 {
 	for (size_t steps = 0; steps < RUN_MAX; steps++) {
@@ -790,7 +805,7 @@ static size_t extend(struct scan *sc, size_t j)
 			 * Lane" is no one) */
 			const struct tok *v = tok(sc, j + 2);
 			if (!(u->lex & LEX_SURNAME) || u->klass == K_C || u->caps ||
-			    (v && !v->gap && capish(v)))
+			    (v && !v->gap && capish(v) && !postnominal(sc, v)))
 				break;
 		}
 		if (u->caps && u->klass == K_W && !(u->lex & LEX_SURNAME))
@@ -1186,7 +1201,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
 		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
 		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
-		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+		    !(w && !w->gap && capish(w) && !postnominal(sc, w)) && !word_in_list(sc, v, WHEN))
 			last = j + 1;
 		/* in a log's capitals ("RP NEIGHBOUR MR JAMES IRVINE 29 ..."),
 		 * where every word is capitalised: a town after the title and
@@ -1207,7 +1222,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && !t->caps &&
 		    (v->lex & LEX_COMMON) && v->nletters >= 3 &&
 		    !(v->lex & (LEX_FUNCTION | LEX_ALLOW | LEX_INSTITUTION | LEX_MODAL | CUEBITS)) &&
-		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+		    !(w && !w->gap && capish(w) && !postnominal(sc, w)) && !word_in_list(sc, v, WHEN))
 			last = j + 1;
 	}
 	{

@@ -6790,3 +6790,14 @@ Test(scrub, s57_agreed_cover_and_what_she_will_say)
 			 (const char *const[]){"She will say she is scared of him. Police will say she is "
 					       "not credible.", NULL});
 }
+
+/* s57: letters after a clinician's name end the name and are no place's
+ * word going on ("Miss Harriet Grange MRCOG", "Miss Jo Field RGN"); a
+ * place's word still does ("Dr Amy Leeds General"). */
+Test(scrub, s57_name_before_postnominals)
+{
+	expect_loc_parts("Consultant: Miss Harriet Grange MRCOG          Secretary: 01632 960418\n"
+			 "Yours sincerely\n\nMiss Jo Field RGN\nWard sister",
+			 (const char *const[]){"Harriet", "Grange", "Field", NULL},
+			 (const char *const[]){"Consultant: ", "Yours sincerely", "Ward sister", NULL});
+}
