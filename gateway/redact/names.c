@@ -755,8 +755,8 @@ static size_t extend(struct scan *sc, size_t j)
 {
 	for (size_t steps = 0; steps < RUN_MAX; steps++) {
 		const struct tok *p = tok(sc, j), *u = tok(sc, j + 1);
-		if (u == NULL || p->poss)
-			break;
+		if (u == NULL || p->poss || postnominal(sc, u))
+			break; /* (letters after the name end it) */
 		size_t q = quoted_nickname(sc, j + 1);
 		if (q) {
 			j = q;
