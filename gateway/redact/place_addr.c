@@ -2582,7 +2582,7 @@ static int other_job(const char *c, size_t n)
 					"surgeon", "physio", "pharmacist", "tutor", "valet",
 					/* study is done somewhere as work is */
 					"student", "academic", "post-doc", "postdoc", "publican",
-					"stonemason"};
+					"stonemason", "operative"};
 	if (n < 3 || n > 12)
 		return 0;
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)

@@ -6801,3 +6801,12 @@ Test(scrub, s57_name_before_postnominals)
 			 (const char *const[]){"Harriet", "Grange", "Field", NULL},
 			 (const char *const[]){"Consultant: ", "Yours sincerely", "Ward sister", NULL});
 }
+
+/* s57: an operative is a job: its employer in brackets after it goes
+ * ("Warehouse operative (Amazon BHX4)"). */
+Test(scrub, s57_operative_is_a_job)
+{
+	expect_loc_parts("Of no fixed abode. Warehouse operative (Amazon BHX4). Died at 06:50.",
+			 (const char *const[]){"Amazon", NULL},
+			 (const char *const[]){"Warehouse operative (", "). Died at 06:50.", NULL});
+}
