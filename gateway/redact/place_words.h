@@ -162,6 +162,7 @@
 	W(APT, "apt", C_FLAT | C_ABBRDOT)                                                       \
 	W(UNIT, "unit", C_FLAT | C_NOTPL | C_CADSTOP)                                           \
 	W(UNED, "uned", C_FLAT | C_NOTPL | C_CADSTOP) /* Welsh "unit": "Uned 4, Stad ..." */   \
+	W(FFLAT, "fflat", C_FLAT | C_ACCOM) /* s57: Welsh "flat": "Fflat 3, Tŷ <Name>" */        \
 	W(MAISONETTE, "maisonette", C_FLAT | C_ACCOM)                                           \
 	W(BEDSIT, "bedsit", C_FLAT | C_ACCOM)                                                   \
 	/* institutions */                                                                      \

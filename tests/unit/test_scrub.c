@@ -6810,3 +6810,13 @@ Test(scrub, s57_operative_is_a_job)
 			 (const char *const[]){"Amazon", NULL},
 			 (const char *const[]){"Warehouse operative (", "). Died at 06:50.", NULL});
 }
+
+/* s57: a Welsh flat ("Late of Fflat 3, Tŷ Clwyd, Ffordd Talargoch,
+ * Prestatyn") is an address as "Flat 3, ..." is. */
+Test(scrub, s57_welsh_flat_address)
+{
+	expect_loc_parts("Occupation: care worker. Late of Fflat 3, T\xC5\xB7 Clwyd, Ffordd Talargoch, "
+			 "Prestatyn. Died 03/01.",
+			 (const char *const[]){"Fflat 3", "Talargoch", "Prestatyn", NULL},
+			 (const char *const[]){"Occupation: care worker. Late of ", ". Died 03/01.", NULL});
+}
