@@ -615,6 +615,13 @@ static int initial_cue(struct scan *sc, size_t i)
 		return 0;
 	if (label_colon(sc, t))
 		return word_in_list(sc, o, ROLE);
+	/* s57-never: the next of a list of names so written ("(A. Nowak,
+	 * T. Green)"): a comma, then an initial, its stop and a capitalised
+	 * word before it */
+	const struct tok *oi = i > 1 ? tok(sc, i - 2) : NULL;
+	if (t->gap == G_COMMA && oi != NULL && oi->shape == SH_INITIAL && o->gap == G_PERIOD &&
+	    o->shape == SH_CAP && !o->caps)
+		return 1;
 	return o->shape == SH_LOWER && !(t->gap & ~G_OTHER) && word_in_list(sc, o, TAKES);
 }
 
@@ -649,10 +656,13 @@ static int common_surname(struct scan *sc, size_t j, int cued)
 	/* a common word, or a town; no other allow-listed word ("Perp",
 	 * an agency, a drug) */
 	int word = (u->lex & LEX_COMMON) && !(u->lex & LEX_ALLOW);
+	/* (after an initial so cued, a street's or a building's word ends
+	 * the name as its surname when nothing capitalised follows: "seen by
+	 * T. Green", "and K. Hall"; "A. Green Lane" is checked below) */
+	unsigned not_sur = initial ? 0 : LEX_STREET | LEX_INSTITUTION;
 	if (u->shape != SH_CAP || u->klass != K_C || !(word || (u->lex & LEX_PLACE)) ||
 	    u->nletters < 3 ||
-	    (u->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_FUNCTION | LEX_MODAL |
-		       LEX_PARTICLE | LEX_SHOP)) ||
+	    (u->lex & (not_sur | CUEBITS | LEX_FUNCTION | LEX_MODAL | LEX_PARTICLE | LEX_SHOP)) ||
 	    word_in_list(sc, u, WHEN))
 		return 0;
 	v = tok(sc, j + 1);
@@ -2109,7 +2119,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
-	    !(a < b && (first->lex & LEX_FORENAME) && (last->lex & LEX_SURNAME)))
+	    !(a < b && (first->lex & LEX_FORENAME) && (last->lex & LEX_SURNAME)) &&
+	    /* s57-never: nor an initial and its stop where a name opens ("seen
+	     * by T. Green", "(A. Nowak, T. Green)"), nothing capitalised after */
+	    !(a + 1 == b && first->shape == SH_INITIAL && last->gap == G_PERIOD &&
+	      (last->lex & LEX_SURNAME) && initial_cue(sc, a) && !(after && !after->gap && capish(after))))
 		goto none; /* "Mark Green" stays a person */
 	/* "seen at Elsie Whitfield ED": in mixed case, "ED" (or "A&E") closing
 	 * a run of capitalised words is a hospital's emergency department and

@@ -6820,3 +6820,15 @@ Test(scrub, s57_welsh_flat_address)
 			 (const char *const[]){"Fflat 3", "Talargoch", "Prestatyn", NULL},
 			 (const char *const[]){"Occupation: care worker. Late of ", ". Died 03/01.", NULL});
 }
+
+/* s57-never: an initial and its stop where a name opens, before a surname
+ * that is a street's or a building's word ("seen by T. Green", "(A. Nowak,
+ * T. Green)", "and K. Hall"); not a street ("A. Green Lane"), nor a plan's
+ * letter ("Plan B. Green light given"). */
+Test(scrub, s57_initial_then_street_word_surname)
+{
+	expect_loc_parts("HTT visit, two practitioners (A. Nowak, T. Green). Staff: M. Young and K. Hall.\n"
+			 "Plan B. Green light given.",
+			 (const char *const[]){"Nowak", "Green)", "Hall.", NULL},
+			 (const char *const[]){"Plan B. Green light given.", NULL});
+}
