@@ -935,6 +935,49 @@ static int add_later_streets(struct bctx *bc, const char *text, size_t len, unsi
 }
 
 /*
+ * s57-never: the village or suburb of her never-share address, the part
+ * before its town ("Plot 2, Honeypot Lane private site, Middleton St George,
+ * Darlington": "a private Traveller site, Middleton St George"; "3 Mill
+ * Lane, Gargrave, Skipton"): it says where she is nearly as the street
+ * does. Three parts or more; the part before the last, when it holds no
+ * figure and names no street; not a lone common word ("Heath"); add_words
+ * takes nothing shorter than eight letters alone. The town itself stays (a
+ * city names no one's home).
+ */
+static int add_locality(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	/* (a postcode after the town is no part: "..., Darlington, DL2 1TH") */
+	const char *end = text + len, *lc = NULL;
+	for (const char *q = text; q < end; q++)
+		if (*q == ',')
+			lc = q;
+	if (lc != NULL && has_digit(lc + 1, (size_t)(end - lc - 1)))
+		end = lc;
+	const char *c1 = NULL, *c2 = NULL; /* the last two commas */
+	for (const char *q = text; q < end; q++)
+		if (*q == ',')
+			c1 = c2, c2 = q;
+	if (c1 == NULL)
+		return 0; /* fewer than three parts */
+	const char *a = c1 + 1, *e = c2;
+	for (const char *x = a; x < e; x++)
+		if (sc_digit((unsigned char)*x))
+			return 0;
+	char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+	struct words ws;
+	size_t m = canon_value(CANON_ADDRESS, a, (size_t)(e - a), b, sizeof b);
+	if (m == (size_t)-1 || m == 0)
+		return 0;
+	split(b, m, &ws);
+	if (ws.n == 0 || ws.n > 4 || is_street_type(ws.w[ws.n - 1], ws.l[ws.n - 1]) ||
+	    (ws.n == 1 && scrub_common_word(ws.w[0], ws.l[0])))
+		return 0;
+	/* (as a place: a venue's or council's word after it goes with it,
+	 * "<Suburb> Leisure Centre") */
+	return add_words(bc, &ws, 0, ws.n, kind, R_VAL_TEXT);
+}
+
+/*
  * An address: the whole (postcode dropped), its first line ("33a grange
  * court", or "flat 10 170a cliff walk" when the first part names no
  * street), the number and street, and the street alone.
@@ -960,7 +1003,8 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	split(full, n, &ws);
 	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0 ||
 	    (rc = add_building(bc, text, len, kind)) != 0 || (rc = add_boat(bc, text, len, kind)) != 0 ||
-	    (rc = add_later_streets(bc, text, len, kind)) != 0)
+	    (rc = add_later_streets(bc, text, len, kind)) != 0 ||
+	    (bc->never && (rc = add_locality(bc, text, len, kind)) != 0))
 		return rc;
 	const char *c1 = memchr(text, ',', len);
 	size_t e1 = c1 ? (size_t)(c1 - text) : len;

@@ -6832,3 +6832,24 @@ Test(scrub, s57_initial_then_street_word_surname)
 			 (const char *const[]){"Nowak", "Green)", "Hall.", NULL},
 			 (const char *const[]){"Plan B. Green light given.", NULL});
 }
+
+/* s57-never: the village or suburb of her never-share address, the part
+ * before its town ("Plot 2, Honeypot Lane private site, Middleton St
+ * George, Darlington"), with a venue's word after it ("Llanishen Leisure
+ * Centre"); not the town ("Darlington MARAC"), nor a lone common word. */
+Test(scrub, s57_locality_of_her_address)
+{
+	static const struct scrub_value v[] = {
+		{"Plot 2, Honeypot Lane private site, Middleton St George, Darlington, DL2 1TH",
+		 SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"22 Heol Hir, Llanishen, Cardiff", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"4 Moor Road, Heath, Wakefield", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "A disturbance at a private Traveller site, Middleton St George. Darlington MARAC "
+			    "heard it. The 17:30 session at Llanishen Leisure Centre. Cardiff MARAC. A heath "
+			    "fire near Wakefield.",
+			    (const char *const[]){"Middleton", "Llanishen", "Leisure Centre", NULL},
+			    (const char *const[]){"Darlington MARAC heard it.", "Cardiff MARAC.",
+						  "A heath fire near Wakefield.", NULL});
+}
