@@ -2087,6 +2087,17 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		any_upper |= u->shape == SH_UPPER;
 	}
 	const struct tok *first = tok(sc, a), *last = tok(sc, b);
+	/* s57: a name before a doctrine's or a test's word is the law's
+	 * ("assessed under the Fraser guidelines", "Fraser competent", "the
+	 * Bolam test"), no one in the case */
+	if (a == b && words == 1) {
+		static const char *const DOCTRINE[] = {"guidelines", "guideline", "competence",
+						       "competent", "principles", "principle", "test",
+						       "ruling", NULL};
+		const struct tok *v = tok(sc, b + 1);
+		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, DOCTRINE))
+			goto none;
+	}
 	/* "SU", "DAS", "SI/plans": in mixed-case text a lone word of at most
 	 * three capitals is an acronym (service user, a service, suicidal
 	 * ideation), not the surname it may also be; "HU-20260207-0331",

@@ -6853,3 +6853,13 @@ Test(scrub, s57_locality_of_her_address)
 			    (const char *const[]){"Darlington MARAC heard it.", "Cardiff MARAC.",
 						  "A heath fire near Wakefield.", NULL});
 }
+
+/* s57: a name before a doctrine's or a test's word is the law's ("assessed
+ * under the Fraser guidelines", "Gillick competent", "the Bolam test"). */
+Test(scrub, s57_doctrine_names_kept)
+{
+	expect_loc_parts("Assessed under the Fraser guidelines; she is Gillick competent. The Bolam test "
+			 "applies.",
+			 NULL,
+			 (const char *const[]){"Fraser guidelines", "Gillick competent", "Bolam test", NULL});
+}
