@@ -551,6 +551,26 @@ static int postcode_sk(const char *s, char pc[9])
 	return rc;
 }
 
+/* Is l a unit's word and its number alone ("Pitch 7", "Flat 3A", "Room 12",
+ * "Caravan 41")? Two words, the second with a digit. */
+static int unit_line(const char *l)
+{
+	static const char *const UNIT[] = {"flat", "apartment", "apt", "room", "unit", "pitch",
+					   "plot", "chalet", "caravan", "berth", "mooring", "bay",
+					   "cabin", "lodge", "trailer", "fflat", NULL};
+	if (l == NULL)
+		return 0;
+	while (*l == ' ')
+		l++;
+	const char *sp = strchr(l, ' ');
+	if (sp == NULL || strchr(sp + 1, ' ') != NULL || !strpbrk(sp + 1, "0123456789"))
+		return 0;
+	for (size_t k = 0; UNIT[k]; k++)
+		if (strlen(UNIT[k]) == (size_t)(sp - l) && strncasecmp(l, UNIT[k], (size_t)(sp - l)) == 0)
+			return 1;
+	return 0;
+}
+
 static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32_t allowed)
 {
 	int rc = grow(&cx->na, &cx->cap_na, cx->n_na, sizeof *cx->na);
@@ -570,6 +590,13 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 		if ((l = own(cx, canon_skeleton(l, strlen(l), NULL))) == NULL)
 			return MGW_E_NOMEM;
 		if (i == 0 && (rc = needle_words(cx, l, strlen(l), allowed, 1)) != MGW_OK)
+			return rc;
+		/* s57-never: the site, block or building under a first line that
+		 * is a unit and its number alone ("Pitch 7" / "Broad Ings Lane
+		 * Gypsy and Traveller Site", "Flat 3" / "Rosewood House"): his
+		 * "Pitch 12" on the same site says where she is */
+		if (i == 1 && unit_line(a->lines[0]) && !strpbrk(l, "0123456789") && strchr(l, ' ') &&
+		    (rc = needle_words(cx, l, strlen(l), allowed, 1)) != MGW_OK)
 			return rc;
 		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
 		for (const char *q = l; *q; q++)

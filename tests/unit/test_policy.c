@@ -1922,6 +1922,29 @@ Test(policy_names, default_policy_a_title_on_her_maiden_name_is_her_mothers)
 	policy_free(p);
 }
 
+/* s57-never: her pitch on a site, his on the same site: his address names
+ * the site she lives on, and goes from whoever may not know where she is
+ * (housing); police may have both. */
+Test(policy_never_share, default_policy_his_pitch_on_her_site)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	codec_free(&cs->victim->address->base);
+	cs->victim->address = address("Pitch 7", "Broad Ings Lane Traveller Site", "WF1 5SQ");
+	codec_free(&cs->perpetrators[0]->address->base);
+	cs->perpetrators[0]->address = address("Pitch 12", "Broad Ings Lane Traveller Site", NULL);
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert(o.view->n_perpetrators == 0 || o.view->perpetrators[0]->address == NULL ||
+	          o.view->perpetrators[0]->address->n_lines == 0);
+	cr_assert(!view_has(o.view, "Broad Ings"));
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(view_has(o.view, "Broad Ings"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /*
  * s52-never (exam60 c027): the refuge's town named by its second word
  * ("Great Yarmouth": "Employer has offered their new Yarmouth branch") or
