@@ -4260,7 +4260,10 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 	if (!strcmp(x, "cover")) {
 		char pw[16];
 		fs_prev_word(f, b - wn, pw, sizeof pw, NULL);
-		return fs_at(f, b, " story") || (fs_at(f, b, ": ") && !strcmp(pw, "agreed"));
+		/* (not "Agreed cover: N/A", "none in place") */
+		return fs_at(f, b, " story") ||
+		       (fs_at(f, b, ": ") && !strcmp(pw, "agreed") && !fs_at(f, b, ": n/a") &&
+			!fs_at(f, b, ": none") && !fs_at(f, b, ": nil") && !fs_at(f, b, ": no "));
 	}
 	if (!strcmp(x, "say")) {
 		if (fs_at(f, b, " you are") || fs_at(f, b, " you're") || fs_at(f, b, " it is") ||
@@ -4268,11 +4271,17 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 			return 1;
 		/* s57: what she will say she is doing ("She will say she is
 		 * seeing the careers adviser", "she'll say she's at the gym") */
-		char pw[16];
-		fs_prev_word(f, b - wn, pw, sizeof pw, NULL);
+		/* (she says it of herself: "She will say", "she'll say"; not
+		 * "Police will say she is lying", "He will say she is out of
+		 * control") */
+		char pw[16], sp[16];
+		size_t ps = 0;
+		fs_prev_word(f, b - wn, pw, sizeof pw, &ps);
+		fs_prev_word(f, ps, sp, sizeof sp, NULL);
 		size_t j = fs_at(f, b, " she is ") ? b + 8 : fs_at(f, b, " she's ") ? b + 7 : 0;
 		if (j == 0 || !(!strcmp(pw, "will") || !strcmp(pw, "ll") || !strcmp(pw, "can") ||
-				!strcmp(pw, "would")))
+				!strcmp(pw, "would")) ||
+		    strcmp(sp, "she") != 0 || fs_at(f, j, "at risk") || fs_at(f, j, "in denial"))
 			return 0;
 		/* doing something or somewhere: not "she is scared" */
 		static const char *const WHERE[] = {"at", "with", "in", "on", "out", "off", "away",
@@ -4282,7 +4291,10 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 		while (e < f->n && k < sizeof nx - 1 && (f->s[e] | 0x20) >= 'a' && (f->s[e] | 0x20) <= 'z')
 			nx[k++] = (char)(f->s[e++] | 0x20);
 		nx[k] = 0;
-		return (k >= 5 && !strcmp(nx + k - 3, "ing")) || fs_in(nx, WHERE);
+		/* (how she is is no pretext: "she is coping", "struggling") */
+		static const char *const HOW[] = {"coping", "struggling", "managing", "recovering",
+						  "improving", "suffering", "drinking", "using", NULL};
+		return (k >= 5 && !strcmp(nx + k - 3, "ing") && !fs_in(nx, HOW)) || fs_in(nx, WHERE);
 	}
 	if (!fs_in(x, FS_COVER_AS) || !fs_at(f, b, " as "))
 		return 0;

@@ -620,8 +620,8 @@ static int initial_cue(struct scan *sc, size_t i)
 	 * word before it */
 	const struct tok *oi = i > 1 ? tok(sc, i - 2) : NULL;
 	if (t->gap == G_COMMA && oi != NULL && oi->shape == SH_INITIAL && o->gap == G_PERIOD &&
-	    o->shape == SH_CAP && !o->caps)
-		return 1;
+	    o->shape == SH_CAP && !o->caps && ((o->lex & LEX_SURNAME) || o->klass == K_U))
+		return 1; /* (a surname before: not "Items: A. Bread, B. Green beans") */
 	return o->shape == SH_LOWER && !(t->gap & ~G_OTHER) && word_in_list(sc, o, TAKES);
 }
 
@@ -753,12 +753,15 @@ static int accented(const struct scan *sc, const struct tok *t)
  */
 static int postnominal(const struct scan *sc, const struct tok *t)
 {
+	/* (three letters or more: "MA", "MD", "RN" are surnames and parts of
+	 * names too; and not in a log in capitals, where every word is so) */
 	static const char *const POST[] = {
 		"mrcog", "frcog", "mrcgp", "frcgp", "mrcp", "frcp", "mrcs", "frcs", "mrcpsych",
-		"frcpsych", "mrcpch", "frcpch", "mbchb", "mbbs", "mbbch", "bm", "bmbs", "ma", "msc",
-		"bsc", "phd", "rgn", "rmn", "rn", "rm", "rsn", "rnld", "rscn", "srn", "dipsw", "mcsp",
-		"frcr", "frca", "mrcem", "frcem", "dm", "md", NULL};
-	return t->shape == SH_UPPER && t->end - t->start <= 8 && word_in_list(sc, t, POST);
+		"frcpsych", "mrcpch", "frcpch", "mbchb", "mbbs", "mbbch", "bmbs", "msc", "bsc",
+		"phd", "rgn", "rmn", "rsn", "rnld", "rscn", "srn", "dipsw", "mcsp", "frcr", "frca",
+		"mrcem", "frcem", NULL};
+	return t->shape == SH_UPPER && !t->caps && t->end - t->start <= 8 &&
+	       word_in_list(sc, t, POST);
 }
 
 static size_t extend(struct scan *sc, size_t j)

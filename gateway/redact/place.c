@@ -617,10 +617,16 @@ static void try_locv(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	if ((t->id == W_LIVE) && capacity_where_to(sc, p))
 		return;
-	/* "his trawler, moored at <Wharf>": his boat is where he is */
-	for (long i = p - 1; t->id == W_MOORED && i >= sc->ss && i >= p - 8; i--)
-		if (T(sc, i)->id == W_HIS || T(sc, i)->id == W_HE)
+	/* "his trawler, moored at <Wharf>": his boat is where he is; not "he
+	 * knows she is moored at", "since he left, her boat is moored": the
+	 * nearer of she, her, he and his says whose */
+	for (long i = p - 1; t->id == W_MOORED && i >= sc->ss && i >= p - 8; i--) {
+		unsigned id = T(sc, i)->id;
+		if (id == W_SHE || id == W_HER)
+			break;
+		if (id == W_HIS || id == W_HE)
 			return;
+	}
 	long j = p + 1;
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;

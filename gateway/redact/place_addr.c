@@ -1596,11 +1596,11 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 	    strncmp((const char *)sc->s + T(sc, e + 1)->start, "Act", 3) == 0)
 		return;
 	/* s57: "(Employment Relations (Flexible Working) Act 2023)": a span
-	 * that holds or comes right before an Act and its year is the Act's
-	 * name (legislation kept) */
-	for (long k = a; k <= e && k < a + 16; k++)
-		if (act_year_at(sc, k))
-			return;
+	 * that ends in an Act and its year, or comes right before them, is the
+	 * Act's name (legislation kept); not a workplace with an Act further
+	 * on ("works at <Hospital> under Equality Act 2010 adjustments") */
+	if ((e - a >= 3 && act_year_at(sc, e - 2)) || act_year_at(sc, e))
+		return;
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
 }

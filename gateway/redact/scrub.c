@@ -1030,7 +1030,8 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		/* s57-never: on a Traveller site her pitch, its chalet and
 		 * its amenity block go by one number ("Pitch 7": "at the door
 		 * of chalet 7", "parked across amenity block 7") */
-		static const char *const SITE[] = {"pitch", "plot", "chalet", "trailer", NULL};
+		static const char *const SITE[] = {"pitch", "plot", "chalet", "trailer", "caravan",
+						   "static", NULL};
 		static const char *const ALT[] = {"pitch", "plot", "chalet", "trailer", "amenity block",
 						  NULL};
 		if (word_of((const unsigned char *)ls.w[0], 0, ls.l[0], SITE))
@@ -6124,7 +6125,7 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 					   "destination", NULL};
 	static const char *const HIS[] = {"suspect", "perpetrator", "perpetrators", "perp",
 					  "offender", "his", "p's", "perpetrator's", "suspect's",
-					  "ip's", "subject", NULL};
+					  "ip's", "subject", "meeting", "venue", NULL};
 	static const char *const NONE[] = {"unknown", "not", "nk", "n", "none", "same", "as",
 					   "tbc", "tba", "nfa", NULL};
 	for (size_t i = 0; i < n;) {
@@ -6185,9 +6186,11 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 			 * label and value both in capitals; not a flat's address
 			 * ("FLAT 3, 41 <RD>, <TOWN>"), which the address rules read
 			 * (and whose town is no place said again) */
-			static const char *const FLAT[] = {"flat", "apartment", "apt", "unit", NULL};
-			int cad = sc_upper(s[last]) && sc_upper(s[last + 1]) && sc_upper(s[v]) &&
-				  v + 1 < e && (sc_upper(s[v + 1]) || s[v + 1] == ' ') &&
+			static const char *const FLAT[] = {"flat", "apartment", "apt", "unit", "his",
+							   "suspect", "suspects", "perpetrator", "marac",
+							   "meeting", "police", NULL};
+			int cad = e > v + 1 && sc_upper(s[last]) && sc_upper(s[last + 1]) &&
+				  sc_upper(s[v]) && (sc_upper(s[v + 1]) || s[v + 1] == ' ') &&
 				  !word_of(s, v, w, FLAT);
 			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v]) || drop || cad) &&
 			    named &&

@@ -6863,3 +6863,32 @@ Test(scrub, s57_doctrine_names_kept)
 			 NULL,
 			 (const char *const[]){"Fraser guidelines", "Gillick competent", "Bolam test", NULL});
 }
+
+/* s57: what the reviewer found the new rules took or missed. */
+Test(scrub, s57_review_what_stays)
+{
+	expect_loc_parts("Police will say she is lying about the assault. CSC would say she is at risk "
+			 "of further harm. He will say she is out of control. She will say she is "
+			 "coping.\nAgreed cover: N/A\nItems: A. Bread, B. Green beans.\n"
+			 "x\nLOCATION: MARAC MEETING ROOM\nMEETING LOCATION: CIVIC HALL, LEEDS\n"
+			 "LOCATION: HIS ADDRESS\n",
+			 NULL,
+			 (const char *const[]){"Police will say she is lying about the assault.",
+					       "CSC would say she is at risk of further harm.",
+					       "He will say she is out of control.",
+					       "She will say she is coping.", "Agreed cover: N/A",
+					       "Items: A. Bread, B. Green beans.",
+					       "LOCATION: MARAC MEETING ROOM",
+					       "MEETING LOCATION: CIVIC HALL, LEEDS",
+					       "LOCATION: HIS ADDRESS", NULL});
+	/* a workplace with an Act further on goes; "MA" in a log in capitals
+	 * is a surname, not letters after one */
+	expect_loc_parts("She works at Whitby Community Hospital under Equality Act 2010 adjustments.\n"
+			 "RP NEIGHBOUR MRS JANE MA CALLED POLICE.",
+			 (const char *const[]){"Whitby Community Hospital", " MA ", NULL},
+			 (const char *const[]){"She works at ", "CALLED POLICE.", NULL});
+	/* she or her nearer than he: her boat */
+	expect_loc_parts("Since he left, she is moored at Apsley Marina. He found out her boat is "
+			 "moored at Kintbury.",
+			 (const char *const[]){"Apsley", "Kintbury", NULL}, NULL);
+}
