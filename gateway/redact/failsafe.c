@@ -4270,10 +4270,9 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 		    fs_at(f, b, " it's"))
 			return 1;
 		/* s57: what she will say she is doing ("She will say she is
-		 * seeing the careers adviser", "she'll say she's at the gym") */
-		/* (she says it of herself: "She will say", "she'll say"; not
-		 * "Police will say she is lying", "He will say she is out of
-		 * control") */
+		 * seeing the careers adviser", "she'll say she's at the gym"):
+		 * she says it of herself, not "Police will say she is lying",
+		 * "He will say she is out of control" */
 		char pw[16], sp[16];
 		size_t ps = 0;
 		fs_prev_word(f, b - wn, pw, sizeof pw, &ps);

@@ -744,8 +744,6 @@ static int accented(const struct scan *sc, const struct tok *t)
 	return 0;
 }
 
-/* Extend a name that ends at token j over further name words, initials
- * and particles; returns the last token of the name. */
 /*
  * s57-never: letters after a name, as a clinician signs ("Miss <Forename>
  * Grange MRCOG", "<Forename> Field RGN"): they end the name, and are no
@@ -764,6 +762,8 @@ static int postnominal(const struct scan *sc, const struct tok *t)
 	       word_in_list(sc, t, POST);
 }
 
+/* Extend a name that ends at token j over further name words, initials
+ * and particles; returns the last token of the name. */
 static size_t extend(struct scan *sc, size_t j)
 {
 	for (size_t steps = 0; steps < RUN_MAX; steps++) {

@@ -677,15 +677,6 @@ static int has_word_of(const char *s, const char *const *w)
 	return 0;
 }
 
-/*
- * s36: the titles (POL_T_*) person p cannot bear: by the relationship to
- * the victim ("son", "ex-husband" no "Mrs" or "Ms"; "mother" no "Mr"), and
- * nobody under 18 (by the date of birth, today) is "Mrs". Not by the
- * gender recorded: an agency's record and the name a note calls her by
- * differ (a trans woman recorded "male" is "Ms" in the notes). So a "Mrs
- * <Surname>" where every kept subject of that surname is a son or a girl
- * of 15 is someone else of the family (title_values).
- */
 static const char *surname_of(const char *s, size_t *n);
 
 /* Is alias a name of two or more words whose surname is not full's
@@ -697,6 +688,15 @@ static int other_surname(const char *alias, const char *full)
 	return as != NULL && as != alias && fs != NULL && (al != fl || strncasecmp(as, fs, al) != 0);
 }
 
+/*
+ * s36: the titles (POL_T_*) person p cannot bear: by the relationship to
+ * the victim ("son", "ex-husband" no "Mrs" or "Ms"; "mother" no "Mr"), and
+ * nobody under 18 (by the date of birth, today) is "Mrs". Not by the
+ * gender recorded: an agency's record and the name a note calls her by
+ * differ (a trans woman recorded "male" is "Ms" in the notes). So a "Mrs
+ * <Surname>" where every kept subject of that surname is a son or a girl
+ * of 15 is someone else of the family (title_values).
+ */
 static unsigned person_notitle(const Marac__V1__Person *p)
 {
 	static const char *const SHE[] = {"mother", "mum", "wife", "ex-wife", "girlfriend",
