@@ -1032,24 +1032,23 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		 * of chalet 7", "parked across amenity block 7") */
 		static const char *const SITE[] = {"pitch", "plot", "chalet", "trailer", "caravan",
 						   "static", NULL};
-		static const char *const ALT[] = {"pitch", "plot", "chalet", "trailer", "amenity block",
-						  NULL};
-		if (word_of((const unsigned char *)ls.w[0], 0, ls.l[0], SITE))
-			for (size_t a = 0; ALT[a] != NULL; a++) {
-				const char *w2[3];
-				size_t l2[3], n2 = 0;
-				const char *sp = strchr(ALT[a], ' ');
-				if (sp != NULL)
-					w2[n2] = ALT[a], l2[n2++] = (size_t)(sp - ALT[a]), w2[n2] = sp + 1,
-					l2[n2++] = strlen(sp + 1);
-				else
-					w2[n2] = ALT[a], l2[n2++] = strlen(ALT[a]);
-				if (l2[0] == ls.l[0] && memcmp(w2[0], ls.w[0], ls.l[0]) == 0)
-					continue;
-				w2[n2] = ls.w[1], l2[n2++] = ls.l[1];
-				if ((rc = pat_add(bc, &bc->values, w2, l2, n2, 0, kind, R_VAL_OWN, 0)) != 0)
-					return rc;
-			}
+		static const struct {
+			const char *w[2];
+			size_t l[2], n;
+		} ALT[] = {{{"pitch"}, {5}, 1},   {{"plot"}, {4}, 1},
+			   {{"chalet"}, {6}, 1},  {{"trailer"}, {7}, 1},
+			   {{"amenity", "block"}, {7, 5}, 2}};
+		for (size_t a = 0; a < sizeof ALT / sizeof ALT[0] &&
+				   word_of((const unsigned char *)ls.w[0], 0, ls.l[0], SITE);
+		     a++) {
+			if (ALT[a].l[0] == ls.l[0] && memcmp(ALT[a].w[0], ls.w[0], ls.l[0]) == 0)
+				continue; /* her own unit's word: added above */
+			const char *w2[3] = {ALT[a].w[0], ALT[a].w[1]};
+			size_t l2[3] = {ALT[a].l[0], ALT[a].l[1]};
+			w2[ALT[a].n] = ls.w[1], l2[ALT[a].n] = ls.l[1];
+			if ((rc = pat_add(bc, &bc->values, w2, l2, ALT[a].n + 1, 0, kind, R_VAL_OWN, 0)) != 0)
+				return rc;
+		}
 	}
 	int street = 0;
 	for (size_t k = 0; k < ls.n; k++)
@@ -6185,13 +6184,14 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 			/* s57-never: a CAD log's "LOCATION: <PLACE IN CAPITALS>",
 			 * label and value both in capitals; not a flat's address
 			 * ("FLAT 3, 41 <RD>, <TOWN>"), which the address rules read
-			 * (and whose town is no place said again) */
-			static const char *const FLAT[] = {"flat", "apartment", "apt", "unit", "his",
-							   "suspect", "suspects", "perpetrator", "marac",
-							   "meeting", "police", NULL};
+			 * (and whose town is no place said again), nor his, a
+			 * meeting's or the police's */
+			static const char *const NOT_CAD[] = {"flat", "apartment", "apt", "unit", "his",
+							      "suspect", "suspects", "perpetrator",
+							      "marac", "meeting", "police", NULL};
 			int cad = e > v + 1 && sc_upper(s[last]) && sc_upper(s[last + 1]) &&
 				  sc_upper(s[v]) && (sc_upper(s[v + 1]) || s[v + 1] == ' ') &&
-				  !word_of(s, v, w, FLAT);
+				  !word_of(s, v, w, NOT_CAD);
 			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v]) || drop || cad) &&
 			    named &&
 			    !word_of(s, v, w, NONE) &&
